@@ -1,0 +1,32 @@
+import type { RecordedEvent } from '@crm/contracts';
+
+/**
+ * The relay's transport: Kafka in production, in-process when embedded. Messages are
+ * recorded events keyed by customer; per-customer order is kept; delivery is at least once.
+ */
+export interface EventPublisher {
+  /** Resolves once the transport has durably accepted every event (Kafka: acks=all). */
+  publish(events: RecordedEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConsumerOptions {
+  /** One consumer group per read model: each gets every event. */
+  groupId: string;
+}
+
+/**
+ * Handles one batch. The transport marks the batch consumed (commits offsets) only after the
+ * handler resolves, so a crash mid-batch redelivers it; handlers must apply idempotently.
+ */
+export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;
+
+export interface EventConsumer {
+  start(options: ConsumerOptions, handler: BatchHandler): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EventBus {
+  publisher(): EventPublisher;
+  consumer(): EventConsumer;
+}

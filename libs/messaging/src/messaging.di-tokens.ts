@@ -1,0 +1,1 @@
+export const EVENT_BUS = Symbol('EVENT_BUS');

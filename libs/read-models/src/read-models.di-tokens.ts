@@ -1,0 +1,1 @@
+export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
