@@ -9,7 +9,7 @@ const swc = ['@swc/jest', {
 }];
 
 const moduleNameMapper = {
-  '^@crm/(domain|contracts|event-store|messaging|read-models|platform)$': '<rootDir>/libs/$1/src',
+  '^@crm/(domain|contracts|event-store|messaging|read-models|platform|application)$': '<rootDir>/libs/$1/src',
   '^@crm/(command-api|event-relay|projector|query-api)$': '<rootDir>/apps/$1/src',
 };
 

@@ -16,6 +16,9 @@ export interface EventMetadata {
   actor: string;
   /** The department the actor acted for. */
   department: string;
+  /** The client's Idempotency-Key and a hash of its request, kept with the events they produced. */
+  idempotencyKey?: string;
+  requestHash?: string;
 }
 
 /** An event about to be appended. `eventId` makes the append idempotent. */

@@ -22,6 +22,7 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
+/** Every given criterion must match; an absent or empty list places no constraint. */
 export interface AllFilter {
   streamPrefixes?: string[];
   eventTypes?: string[];
@@ -57,7 +58,9 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent[]> {
 export interface StreamMetadata {
   /** Events before this revision are no longer readable. */
   truncateBefore?: number;
+  /** Seconds. */
   maxAge?: number;
+  /** Only the newest maxCount events stay readable. */
   maxCount?: number;
   /** Free-form metadata (e.g. erasure markers). */
   custom?: Record<string, unknown>;

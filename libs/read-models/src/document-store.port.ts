@@ -21,7 +21,7 @@ export interface DocumentQuery {
   /** The adapter appends `id asc` as the final tie-breaker so keyset cursors are stable. */
   sort?: SortKey[];
   limit: number;
-  /** Opaque cursor from a previous page. */
+  /** Opaque cursor from a previous page; one the collection did not issue raises InvalidCursorError. */
   cursor?: string;
 }
 
@@ -63,4 +63,12 @@ export interface DocumentStore {
   loadCheckpoint(name: string): Promise<number | undefined>;
   saveCheckpoint(name: string, position: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A cursor that this collection did not issue (or that no longer matches the query). */
+export class InvalidCursorError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InvalidCursorError';
+  }
 }

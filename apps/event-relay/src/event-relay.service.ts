@@ -1,0 +1,74 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CUSTOMER_STREAM_PREFIX } from '@crm/contracts';
+import { EVENT_STORE, type AllSubscription, type EventStore } from '@crm/event-store';
+import { EVENT_BUS, type EventBus, type EventPublisher } from '@crm/messaging';
+import { HealthRegistry, LOGGER, Metrics, type Logger } from '@crm/platform';
+import { DOCUMENT_STORE, type DocumentStore } from '@crm/read-models';
+
+export const RELAY_CHECKPOINT = 'relay';
+const RETRY_DELAY_MS = 1000;
+
+/**
+ * Reads the event store's global log from the durable checkpoint and publishes every customer
+ * event to the bus. The checkpoint moves only after the bus acknowledged the batch, so a crash
+ * republishes at most the unacknowledged tail and never skips an event.
+ */
+@Injectable()
+export class EventRelayService implements OnApplicationBootstrap, OnModuleDestroy {
+  private subscription: AllSubscription | undefined;
+  private publisher: EventPublisher | undefined;
+  private running: Promise<void> | undefined;
+  private stopping = false;
+  private live = false;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(DOCUMENT_STORE) private readonly checkpoints: DocumentStore,
+    @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(HealthRegistry) health: HealthRegistry,
+  ) {
+    health.register('event-relay', () => this.live);
+  }
+
+  onApplicationBootstrap(): void {
+    this.publisher = this.bus.publisher();
+    this.running = this.runUntilStopped();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await this.subscription?.stop();
+    await this.running;
+    await this.publisher?.close();
+  }
+
+  private async runUntilStopped(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.relayFromCheckpoint();
+      } catch (error) {
+        this.live = false;
+        if (this.stopping) return;
+        this.logger.error({ err: error }, 'relay failed; resuming from the checkpoint');
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+      }
+    }
+  }
+
+  private async relayFromCheckpoint(): Promise<void> {
+    const after = await this.checkpoints.loadCheckpoint(RELAY_CHECKPOINT);
+    this.logger.info({ after: after ?? null }, 'relay subscribing to the global log');
+    this.subscription = this.store.subscribeToAll({ after, filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX] }, maxBatchSize: 500 });
+    this.live = true;
+    for await (const batch of this.subscription) {
+      if (batch.length === 0) continue;
+      await this.publisher!.publish(batch);
+      const position = batch[batch.length - 1].globalPosition;
+      await this.checkpoints.saveCheckpoint(RELAY_CHECKPOINT, position);
+      this.metrics.eventsRelayed.inc(batch.length);
+      this.metrics.relayCheckpoint.set(position);
+    }
+  }
+}

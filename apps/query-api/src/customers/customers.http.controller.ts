@@ -1,0 +1,72 @@
+import { Controller, Get, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { APP_CONFIG, ProblemException, customerIdParam, type AppConfig } from '@crm/platform';
+import { CUSTOMER_VIEW, InvalidCursorError, waitForRevision, type Condition, type DocumentPage, type SortKey } from '@crm/read-models';
+import { ReadModelCollections } from '../read-model-collections';
+import { GetCustomerQuery } from './get-customer.query.dto';
+import { ListCustomersQuery } from './list-customers.query.dto';
+
+type CustomerViewDocument = { id: string; revision: number } & Record<string, unknown>;
+
+const SORTS: Record<string, SortKey[]> = {
+  clp: [{ field: 'clp.total', direction: 'desc' }],
+  lastTouchpoint: [{ field: 'lastTouchpointAt', direction: 'desc' }],
+  name: [{ field: 'nameLower', direction: 'asc' }],
+};
+
+@ApiTags('customers')
+@Controller('customers')
+export class CustomersHttpController {
+  constructor(
+    @Inject(ReadModelCollections) private readonly collections: ReadModelCollections,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':customerId')
+  @ApiOperation({ summary: 'The unified customer view: one picture for every department' })
+  async get(
+    @Param('customerId', customerIdParam) customerId: string,
+    @Query() query: GetCustomerQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CustomerViewDocument> {
+    const view = await this.collections.get<CustomerViewDocument>(CUSTOMER_VIEW);
+    if (query.minRevision !== undefined) {
+      const wait = await waitForRevision(view, customerId, query.minRevision, this.config.readYourWritesTimeoutMs);
+      if (!wait.caughtUp) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'The view has not caught up with the requested revision yet', undefined, {
+          minRevision: query.minRevision,
+          currentRevision: wait.revision,
+        });
+      }
+    }
+    const customer = await view.get(customerId);
+    if (!customer) throw new ProblemException(HttpStatus.NOT_FOUND, `Customer ${customerId} not found`);
+    void reply.header('ETag', `"${customer.revision}"`);
+    return customer;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Search customers by status, stage, tier, loyalty, role and name prefix' })
+  async list(@Query() query: ListCustomersQuery): Promise<DocumentPage<CustomerViewDocument>> {
+    const where: Condition[] = [];
+    const filters: Array<[string, string | undefined]> = [
+      ['status', query.status],
+      ['lifecycleStage', query.stage],
+      ['valueTier', query.tier],
+      ['loyaltyLevel', query.loyalty],
+      ['role', query.role],
+    ];
+    for (const [field, value] of filters) if (value !== undefined) where.push({ field, op: 'eq', value });
+    if (query.q !== undefined && query.q.trim() !== '') where.push({ field: 'nameLower', op: 'startsWith', value: query.q.trim().toLowerCase() });
+    const view = await this.collections.get<CustomerViewDocument>(CUSTOMER_VIEW);
+    try {
+      return await view.find({ where, sort: SORTS[query.sort ?? 'name'], limit: query.limit ?? 50, cursor: query.cursor });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) {
+        throw new ProblemException(HttpStatus.BAD_REQUEST, 'The cursor is invalid', [{ field: 'cursor', reason: error.message }]);
+      }
+      throw error;
+    }
+  }
+}

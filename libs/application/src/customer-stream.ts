@@ -1,0 +1,41 @@
+import { customerStreamId, type RecordedEvent } from '@crm/contracts';
+import { upcastCustomerEvent, type CustomerDecider, type CustomerEvent, type CustomerState } from '@crm/domain';
+import type { EventStore } from '@crm/event-store';
+
+export interface LoadedCustomer {
+  state: CustomerState;
+  /** Revision of the last event folded; -1 for a stream with no events. */
+  revision: number;
+  events: RecordedEvent[];
+}
+
+/** Where to stop folding: the auditor's "as it was then". */
+export interface LoadLimit {
+  /** Fold the events recorded at or before this time (recording time keeps the stream's order). */
+  asOf?: string;
+  /** Fold up to and including this revision. */
+  atRevision?: number;
+}
+
+/** Lifts a stored event to the current schema of its type. */
+export function toDomainEvent(event: RecordedEvent): CustomerEvent {
+  return { type: event.type, data: upcastCustomerEvent(event.type, event.metadata.schemaVersion, event.data) } as CustomerEvent;
+}
+
+/** Reads a customer's stream and folds it through the decider's `evolve`, the same code the write side decides with. */
+export async function loadCustomer(
+  store: EventStore,
+  decider: CustomerDecider,
+  customerId: string,
+  limit: LoadLimit = {},
+): Promise<LoadedCustomer> {
+  const stored = await store.readStream(customerStreamId(customerId));
+  const asOf = limit.asOf === undefined ? undefined : Date.parse(limit.asOf);
+  const events = stored.filter(
+    (event) =>
+      (limit.atRevision === undefined || event.revision <= limit.atRevision) &&
+      (asOf === undefined || Date.parse(event.metadata.recordedAt) <= asOf),
+  );
+  const state = events.reduce((current, event) => decider.evolve(current, toDomainEvent(event)), decider.initialState);
+  return { state, revision: events.at(-1)?.revision ?? -1, events };
+}

@@ -1,0 +1,55 @@
+import {
+  COMPLAINT_QUEUE,
+  CUSTOMER_VIEW,
+  LOYALTY_PROGRESSION,
+  RECOVERY_QUEUE,
+  createComplaintQueueProjection,
+  createCustomerViewProjection,
+  createLoyaltyProgressionProjection,
+  createRecoveryQueueProjection,
+  type ReadModelDefinition,
+} from '@crm/read-models';
+
+/**
+ * The read models with the indexes behind every filter and sort the query API offers, so no
+ * endpoint scans a whole collection (the loyalty transition matrix excepted, see docs).
+ */
+export function createReadModels(): ReadModelDefinition[] {
+  return [
+    {
+      projection: createCustomerViewProjection(),
+      collection: {
+        name: CUSTOMER_VIEW,
+        indexes: [
+          ['clp.total'],
+          ['lastTouchpointAt'],
+          ['nameLower'],
+          ...['status', 'lifecycleStage', 'valueTier', 'loyaltyLevel', 'role'].flatMap((filter) => [
+            [filter, 'clp.total'],
+            [filter, 'lastTouchpointAt'],
+            [filter, 'nameLower'],
+          ]),
+        ],
+      },
+    },
+    {
+      projection: createLoyaltyProgressionProjection(),
+      collection: { name: LOYALTY_PROGRESSION, indexes: [['lifecycleStage'], ['loyaltyLevel']] },
+    },
+    {
+      projection: createComplaintQueueProjection(),
+      collection: {
+        name: COMPLAINT_QUEUE,
+        indexes: [
+          ['status', 'priority', 'deadline'],
+          ['status', 'department', 'priority', 'deadline'],
+          ['status', 'severity', 'priority', 'deadline'],
+        ],
+      },
+    },
+    {
+      projection: createRecoveryQueueProjection(),
+      collection: { name: RECOVERY_QUEUE, indexes: [['inQueue', 'clpTotal']] },
+    },
+  ] as ReadModelDefinition[];
+}

@@ -1,0 +1,11 @@
+export * from './customer/customer.commands';
+export * from './customer/customer.events';
+export * from './customer/customer.state';
+export * from './customer/customer.errors';
+export { createCustomerDecider, type CustomerDecider } from './customer/customer.decider';
+export { upcastCustomerEvent, UnsupportedEventSchemaError } from './customer/customer.upcasters';
+export { relationshipSnapshot, type RelationshipSnapshot } from './customer/customer.snapshot';
+export { defaultDomainRules, validateDomainRules, InvalidDomainRulesError, type DomainRules } from './config/domain-rules';
+export { rankValueTiers, type RankedCustomer, type TierChange } from './rules/value-tier.policy';
+export { complaintDeadline, complaintPriority } from './rules/complaint-sla.rule';
+export * as domainTesting from './testing';

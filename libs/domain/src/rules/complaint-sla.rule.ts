@@ -1,0 +1,15 @@
+import type { DomainRules } from '../config/domain-rules';
+import type { ComplaintSeverity, ValueTier } from '../customer/customer.commands';
+import { addHours } from '../shared/time';
+
+/** The SLA deadline of a complaint (brief §8): filed time + the severity's SLA hours. */
+export const complaintDeadline = (filedAt: string, severity: ComplaintSeverity, rules: DomainRules): string =>
+  addHours(filedAt, rules.complaints.slaHours[severity]);
+
+/**
+ * Service priority (brief §5, §8: tier drives service priority): severity weight × tier weight,
+ * higher first. With the defaults a critical complaint of a key customer scores 15, a low one of
+ * a customer to phase out 1; a customer not yet ranked weighs as general.
+ */
+export const complaintPriority = (severity: ComplaintSeverity, tier: ValueTier | null, rules: DomainRules): number =>
+  rules.complaints.severityWeight[severity] * rules.complaints.tierWeight[tier ?? 'unassigned'];

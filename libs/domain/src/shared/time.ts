@@ -1,0 +1,22 @@
+/** Time arithmetic on ISO 8601 strings, the only form time takes in the domain. */
+const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 24 * MS_PER_HOUR;
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const isIsoTimestamp = (value: unknown): value is string =>
+  typeof value === 'string' && ISO_8601.test(value) && !Number.isNaN(Date.parse(value));
+
+export const daysBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / MS_PER_DAY;
+
+export const hoursBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / MS_PER_HOUR;
+
+export const addHours = (at: string, hours: number): string => new Date(Date.parse(at) + hours * MS_PER_HOUR).toISOString();
+
+export const addMinutes = (at: string, minutes: number): string => addHours(at, minutes / 60);
+
+export const isAfter = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
+
+export const latest = (a: string, b: string): string => (isAfter(b, a) ? b : a);
+
+export const earliest = (a: string, b: string): string => (isAfter(a, b) ? b : a);

@@ -1,0 +1,2 @@
+export * from './kafka.event-bus';
+export * from './event-rejected.error';

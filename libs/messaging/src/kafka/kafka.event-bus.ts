@@ -1,0 +1,76 @@
+import { Kafka, logLevel as kafkaLogLevel, type logLevel } from 'kafkajs';
+import type { EventBus, EventPublisher } from '../event-bus.port';
+import { createKafkaEventConsumer } from './kafka.event-consumer';
+import { createKafkaEventPublisher } from './kafka.event-publisher';
+import { ensureTopics } from './kafka.topics';
+
+export interface KafkaEventBusOptions {
+  brokers: string[];
+  clientId: string;
+  topic: string;
+  deadLetterTopic: string;
+  /** Partitions of the event topic when this bus creates it: the most consumers one group can use. */
+  partitions: number;
+  replicationFactor: number;
+  /** retention.ms of the event topic when created; the broker default otherwise. */
+  retentionMs?: number;
+  /** Partitions of the dead-letter topic when created; 1 by default (it is read by people). */
+  deadLetterPartitions?: number;
+  /** retention.ms of the dead-letter topic when created; the broker default otherwise. */
+  deadLetterRetentionMs?: number;
+  /** Events per produce request; 500 by default. */
+  maxEventsPerRequest?: number;
+  /** Partitions whose batches one consumer handles at once; 1 by default (handler calls never overlap). */
+  partitionsConsumedConcurrently?: number;
+  /** kafkajs logging; WARN by default. KAFKAJS_LOG_LEVEL overrides it. */
+  logLevel?: logLevel;
+}
+
+/**
+ * Kafka transport: one topic of recorded events keyed by customer, one consumer group per read
+ * model, a dead-letter topic for what cannot be applied. Topics are created on first use.
+ */
+export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: options.logLevel ?? kafkaLogLevel.WARN,
+  });
+
+  let topicsReady: Promise<void> | undefined;
+  const ensureBusTopics = (): Promise<void> =>
+    (topicsReady ??= ensureTopics(kafka, [
+      {
+        topic: options.topic,
+        partitions: options.partitions,
+        replicationFactor: options.replicationFactor,
+        retentionMs: options.retentionMs,
+      },
+      {
+        topic: options.deadLetterTopic,
+        partitions: options.deadLetterPartitions ?? 1,
+        replicationFactor: options.replicationFactor,
+        retentionMs: options.deadLetterRetentionMs,
+      },
+    ]).catch((error: unknown) => {
+      topicsReady = undefined;
+      throw error;
+    }));
+
+  let publisher: EventPublisher | undefined;
+  return {
+    publisher: () =>
+      (publisher ??= createKafkaEventPublisher(kafka, {
+        topic: options.topic,
+        maxEventsPerRequest: options.maxEventsPerRequest ?? 500,
+        ensureTopics: ensureBusTopics,
+      })),
+    consumer: () =>
+      createKafkaEventConsumer(kafka, {
+        topic: options.topic,
+        deadLetterTopic: options.deadLetterTopic,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+        ensureTopics: ensureBusTopics,
+      }),
+  };
+}

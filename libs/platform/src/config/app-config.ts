@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+
+/**
+ * Every setting the apps read, validated once at start-up: a wrong value stops the process
+ * with a message naming the variable, instead of failing later inside a request.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  eventStore: { kind: 'sqlite'; synchronous: 'FULL' | 'NORMAL' } | { kind: 'esdb'; connectionString: string };
+  bus:
+    | { kind: 'in-process' }
+    | {
+        kind: 'kafka';
+        brokers: string[];
+        clientId: string;
+        topic: string;
+        deadLetterTopic: string;
+        partitions: number;
+        replicationFactor: number;
+      };
+  readStore: { kind: 'sqlite'; synchronous: 'FULL' | 'NORMAL' } | { kind: 'mongo'; uri: string; database: string };
+  /** How long `?minRevision=` waits for the read model to catch up. */
+  readYourWritesTimeoutMs: number;
+  /** Period of the automatic relationship review; 0 turns it off. */
+  reviewIntervalMs: number;
+  /** JSON overrides of the domain rules (thresholds, weights, discount rate). */
+  domainRulesJson: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  optional(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  required(name: string, why: string): string {
+    const value = this.optional(name);
+    if (value === undefined) this.problems.push(`${name} is required ${why}`);
+    return value ?? '';
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  }
+}
+
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const read = new Reader(env);
+  const synchronous = read.oneOf('SQLITE_SYNCHRONOUS', 'FULL', ['FULL', 'NORMAL'] as const);
+  const eventStoreKind = read.oneOf('EVENT_STORE', 'sqlite', ['sqlite', 'esdb'] as const);
+  const busKind = read.oneOf('EVENT_BUS', 'in-process', ['in-process', 'kafka'] as const);
+  const readStoreKind = read.oneOf('READ_STORE', 'sqlite', ['sqlite', 'mongo'] as const);
+  const domainRulesJson = read.optional('DOMAIN_RULES');
+  if (domainRulesJson !== undefined) {
+    try {
+      JSON.parse(domainRulesJson);
+    } catch {
+      read.problems.push('DOMAIN_RULES must be a JSON object');
+    }
+  }
+
+  const config: AppConfig = {
+    port: read.integer('PORT', 3000, 0, 65535),
+    host: read.string('HOST', '0.0.0.0'),
+    dataDir: resolve(read.string('CRM_DATA_DIR', './data')),
+    logLevel: read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    eventStore:
+      eventStoreKind === 'esdb'
+        ? { kind: 'esdb', connectionString: read.required('EVENTSTORE_CONNECTION_STRING', 'when EVENT_STORE=esdb') }
+        : { kind: 'sqlite', synchronous },
+    bus:
+      busKind === 'kafka'
+        ? {
+            kind: 'kafka',
+            brokers: read
+              .required('KAFKA_BROKERS', 'when EVENT_BUS=kafka')
+              .split(',')
+              .map((broker) => broker.trim())
+              .filter(Boolean),
+            clientId: read.string('KAFKA_CLIENT_ID', 'crm'),
+            topic: read.string('KAFKA_TOPIC', 'crm.customer-events.v1'),
+            deadLetterTopic: read.string('KAFKA_DEAD_LETTER_TOPIC', 'crm.customer-events.dlq.v1'),
+            partitions: read.integer('KAFKA_PARTITIONS', 12, 1, 10_000),
+            replicationFactor: read.integer('KAFKA_REPLICATION_FACTOR', 1, 1, 10),
+          }
+        : { kind: 'in-process' },
+    readStore:
+      readStoreKind === 'mongo'
+        ? {
+            kind: 'mongo',
+            uri: read.required('MONGODB_URI', 'when READ_STORE=mongo'),
+            database: read.string('MONGODB_DATABASE', 'crm'),
+          }
+        : { kind: 'sqlite', synchronous },
+    readYourWritesTimeoutMs: read.integer('READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
+    reviewIntervalMs: read.integer('REVIEW_INTERVAL_MS', 3_600_000, 0, 7 * 24 * 3_600_000),
+    domainRulesJson,
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}

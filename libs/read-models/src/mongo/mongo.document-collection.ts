@@ -1,0 +1,117 @@
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import { evolveBatch, touchedDocumentIds, type DocumentWrite, type StoredDocument } from '../batch-evolution';
+import type { CollectionDefinition, DocumentCollection, DocumentPage, DocumentQuery } from '../document-store.port';
+import { encodeCursor } from '../keyset-cursor';
+import type { ReadModelDocument } from '../projection';
+import { LIVE, fieldName, mongoFind, valueAt, whereFilter, type MongoStoredDocument } from './mongo.query';
+
+const DEFAULT_SCAN_BATCH = 500;
+const DUPLICATE_KEY = 11000;
+/** Each retry reloads and re-evolves only what a concurrent writer got to first, so few are ever needed. */
+const MAX_WRITE_ATTEMPTS = 5;
+
+export function createMongoIndexes(
+  collection: Collection<MongoStoredDocument>,
+  definition: CollectionDefinition,
+): Promise<string[]> {
+  return Promise.all(
+    definition.indexes.map((fields) => collection.createIndex(fields.map((field): [string, 1] => [fieldName(field), 1]))),
+  );
+}
+
+function fromStored<Doc>(stored: MongoStoredDocument): StoredDocument<Doc> {
+  const { _id, _revision, _deleted, ...doc } = stored;
+  return { revision: _revision, doc: _deleted ? null : (doc as Doc) };
+}
+
+function toStored<Doc extends ReadModelDocument>(write: DocumentWrite<Doc>): MongoStoredDocument {
+  return write.doc === null
+    ? { _id: write.id, _revision: write.revision, _deleted: true }
+    : { ...write.doc, _id: write.id, _revision: write.revision };
+}
+
+const readDocument = <Doc>(stored: MongoStoredDocument): Doc => fromStored<Doc>(stored).doc as Doc;
+
+/**
+ * One guarded write per document in a single unordered bulkWrite: an update only matches the
+ * revision it was computed from and a creation fails on an existing id, so a concurrent or
+ * redelivering writer can never move a document backwards. Returns false if any write lost.
+ */
+async function writeGuarded<Doc extends ReadModelDocument>(
+  collection: Collection<MongoStoredDocument>,
+  writes: DocumentWrite<Doc>[],
+): Promise<boolean> {
+  const operations = writes.map((write): AnyBulkWriteOperation<MongoStoredDocument> =>
+    write.previousRevision < 0
+      ? { insertOne: { document: toStored(write) } }
+      : { replaceOne: { filter: { _id: write.id, _revision: write.previousRevision }, replacement: toStored(write) } },
+  );
+  const updates = writes.filter((write) => write.previousRevision >= 0).length;
+  try {
+    const result = await collection.bulkWrite(operations, { ordered: false });
+    return result.matchedCount === updates;
+  } catch (error) {
+    const lostCreations =
+      error instanceof MongoBulkWriteError && [error.writeErrors].flat().every((writeError) => writeError.code === DUPLICATE_KEY);
+    if (lostCreations) return false;
+    throw error;
+  }
+}
+
+/** A collection bound by name, so a rebuild's rename swaps the data under it. */
+export function createMongoCollection<Doc extends ReadModelDocument>(
+  collection: Collection<MongoStoredDocument>,
+): DocumentCollection<Doc> {
+  return {
+    async applyBatch(projection, events) {
+      const ids = touchedDocumentIds(projection, events);
+      for (let attempt = 1; ids.length > 0; attempt += 1) {
+        const loaded = await collection.find({ _id: { $in: ids } }).toArray();
+        const stored = new Map(loaded.map((doc) => [doc._id, fromStored<Doc>(doc)]));
+        const writes = evolveBatch(projection, events, (id) => stored.get(id));
+        if (writes.length === 0 || (await writeGuarded(collection, writes))) return;
+        if (attempt === MAX_WRITE_ATTEMPTS) {
+          throw new Error(`Gave up applying a batch to ${collection.collectionName} after ${attempt} conflicting attempts`);
+        }
+      }
+    },
+
+    async get(id) {
+      const stored = await collection.findOne({ _id: id, ...LIVE });
+      return stored && readDocument<Doc>(stored);
+    },
+
+    async appliedRevision(id) {
+      const stored = await collection.findOne({ _id: id }, { projection: { _revision: 1 } });
+      return stored?._revision ?? -1;
+    },
+
+    async find(query: DocumentQuery): Promise<DocumentPage<Doc>> {
+      if (!Number.isInteger(query.limit) || query.limit < 1) throw new RangeError('limit must be a positive integer');
+      const { filter, sort, limit, keyFields } = mongoFind(query);
+      const found = await collection.find(filter, { sort, limit }).toArray();
+      const page = found.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((stored) => readDocument<Doc>(stored)),
+        nextCursor: found.length > query.limit ? encodeCursor(keyFields.map((field) => valueAt(last, field))) : null,
+      };
+    },
+
+    async *scan(batchSize = DEFAULT_SCAN_BATCH) {
+      // Pages by _id instead of one long-lived server cursor, which times out if the consumer is slow.
+      let after: string | undefined;
+      for (;;) {
+        const filter = after === undefined ? LIVE : { ...LIVE, _id: { $gt: after } };
+        const page = await collection.find(filter, { sort: [['_id', 1]], limit: batchSize }).toArray();
+        for (const stored of page) yield readDocument<Doc>(stored);
+        if (page.length < batchSize) return;
+        after = page[page.length - 1]._id;
+      }
+    },
+
+    async count(where) {
+      return collection.countDocuments(whereFilter(where));
+    },
+  };
+}

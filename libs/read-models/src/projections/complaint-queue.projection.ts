@@ -1,0 +1,79 @@
+import type { ComplaintCategory, ComplaintSeverity, CustomerEvent, ValueTier } from '@crm/domain';
+import type { Projection } from '../projection';
+import { COMPLAINT_QUEUE } from '../read-model.names';
+import { customerEventOf } from './customer-event';
+
+/**
+ * The complaint queue (brief §8): one document per complaint, ordered by `priority` (severity ×
+ * the customer's tier) and `deadline`. Tier and priority are those known when the complaint was
+ * filed: a later tier change is an event for the customer, and a projection updates one document
+ * per event, so it cannot reach the customer's complaints.
+ */
+export interface ComplaintQueueDocument {
+  id: string;
+  complaintId: string;
+  customerId: string;
+  customerName: string;
+  category: ComplaintCategory;
+  severity: ComplaintSeverity;
+  status: 'open' | 'resolved';
+  filedAt: string;
+  deadline: string;
+  escalated: boolean;
+  escalatedAt: string | null;
+  priority: number;
+  customerTier: ValueTier | null;
+  /** The department that filed the complaint. */
+  department: string;
+  resolvedAt: string | null;
+  customerSatisfied: boolean | null;
+  revision: number;
+}
+
+const HANDLED = new Set<string>(['ComplaintFiled', 'ComplaintResolved', 'ComplaintEscalated']);
+
+export function createComplaintQueueProjection(): Projection<ComplaintQueueDocument> {
+  return {
+    name: COMPLAINT_QUEUE,
+    canHandle: (recorded) => HANDLED.has(recorded.type),
+    documentId: (recorded) => String(recorded.data.complaintId),
+    evolve: (doc, recorded) => {
+      const event = customerEventOf(recorded);
+      if (event.type === 'ComplaintFiled') {
+        const { data } = event;
+        return {
+          id: data.complaintId,
+          complaintId: data.complaintId,
+          customerId: data.customerId,
+          customerName: data.personal.customerName,
+          category: data.category,
+          severity: data.severity,
+          status: 'open',
+          filedAt: data.occurredAt,
+          deadline: data.deadline,
+          escalated: false,
+          escalatedAt: null,
+          priority: data.priority,
+          customerTier: data.customerTier,
+          department: recorded.metadata.department,
+          resolvedAt: null,
+          customerSatisfied: null,
+          revision: recorded.revision,
+        };
+      }
+      if (doc === null) return null;
+      return { ...apply(doc, event), revision: recorded.revision };
+    },
+  };
+}
+
+function apply(doc: ComplaintQueueDocument, event: CustomerEvent): ComplaintQueueDocument {
+  switch (event.type) {
+    case 'ComplaintResolved':
+      return { ...doc, status: 'resolved', resolvedAt: event.data.occurredAt, customerSatisfied: event.data.customerSatisfied };
+    case 'ComplaintEscalated':
+      return { ...doc, escalated: true, escalatedAt: event.data.occurredAt };
+    default:
+      return doc;
+  }
+}

@@ -1,0 +1,107 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RecordedEvent } from '@crm/contracts';
+import type { CollectionDefinition, Condition, DocumentCollection, DocumentPage, DocumentQuery } from '../document-store.port';
+import { evolveBatch, type StoredDocument } from '../batch-evolution';
+import type { Projection, ReadModelDocument } from '../projection';
+import { encodeCursor, type KeyValue } from '../keyset-cursor';
+import { countSql, fieldSql, findSql, quoteIdentifier, type SqlValue } from './sqlite.query';
+
+interface StoredRow {
+  revision: number;
+  /** JSON, or NULL for a tombstone. */
+  doc: string | null;
+}
+
+const DEFAULT_SCAN_BATCH = 500;
+
+export function createSqliteTable(db: Database, table: string): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table)} (id TEXT PRIMARY KEY, revision INTEGER NOT NULL, doc TEXT)`);
+}
+
+/** One expression index per declared field combination, on the table named like the collection. */
+export function createSqliteIndexes(db: Database, definition: CollectionDefinition): void {
+  for (const fields of definition.indexes) {
+    const name = quoteIdentifier(`${definition.name}__by__${fields.join('__')}`);
+    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${quoteIdentifier(definition.name)} (${fields.map(fieldSql).join(', ')})`);
+  }
+}
+
+/** A collection bound to a table by name, so a rebuild's rename swaps the data under it. */
+export function createSqliteCollection<Doc extends ReadModelDocument>(
+  db: Database,
+  table: string,
+): DocumentCollection<Doc> {
+  const from = quoteIdentifier(table);
+  const selectRow = db.prepare<[string], StoredRow>(`SELECT revision, doc FROM ${from} WHERE id = ?`);
+  const upsertRow = db.prepare<[string, number, string | null]>(
+    `INSERT INTO ${from} (id, revision, doc) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`,
+  );
+  const queries = new Map<string, Statement<SqlValue[], Record<string, unknown>>>();
+  const prepared = (sql: string) => {
+    let statement = queries.get(sql);
+    if (!statement) {
+      statement = db.prepare<SqlValue[], Record<string, unknown>>(sql);
+      queries.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const parse = (json: string): Doc => JSON.parse(json) as Doc;
+
+  const load = (id: string): StoredDocument<Doc> | undefined => {
+    const row = selectRow.get(id);
+    return row && { revision: row.revision, doc: row.doc === null ? null : parse(row.doc) };
+  };
+
+  const apply = db.transaction((projection: Projection<Doc>, events: RecordedEvent[]) => {
+    for (const write of evolveBatch(projection, events, load)) {
+      upsertRow.run(write.id, write.revision, write.doc === null ? null : JSON.stringify(write.doc));
+    }
+  });
+
+  return {
+    async applyBatch(projection, events) {
+      apply(projection, events);
+    },
+
+    async get(id) {
+      const row = selectRow.get(id);
+      return row?.doc ? parse(row.doc) : null;
+    },
+
+    async appliedRevision(id) {
+      return selectRow.get(id)?.revision ?? -1;
+    },
+
+    async find(query: DocumentQuery): Promise<DocumentPage<Doc>> {
+      if (!Number.isInteger(query.limit) || query.limit < 1) throw new RangeError('limit must be a positive integer');
+      const { sql, params, keys } = findSql(table, query);
+      const rows = prepared(sql).all(...params);
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((row) => parse(row.doc as string)),
+        nextCursor: rows.length > query.limit ? encodeCursor(keys.map((_, i) => last[`k${i}`] as KeyValue)) : null,
+      };
+    },
+
+    async *scan(batchSize = DEFAULT_SCAN_BATCH) {
+      // Pages by id instead of one open iterator, so writes on this connection may interleave.
+      const page = prepared(`SELECT id, doc FROM ${from} WHERE doc IS NOT NULL AND id > ? ORDER BY id LIMIT ?`);
+      let after = '';
+      for (;;) {
+        const rows = page.all(after, batchSize);
+        for (const row of rows) yield parse(row.doc as string);
+        if (rows.length < batchSize) return;
+        after = rows[rows.length - 1].id as string;
+      }
+    },
+
+    async count(where?: Condition[]) {
+      const { sql, params } = countSql(table, where);
+      const row = prepared(sql).get(...params);
+      return row?.n as number;
+    },
+  };
+}
