@@ -46,7 +46,8 @@ async function main(): Promise<number> {
         }
         for (const event of loaded.events) {
           const data = event.data as { occurredAt?: string; rule?: string; from?: unknown; to?: unknown };
-          const derived = data.rule ? `  ${String(data.from)} → ${String(data.to)} by ${data.rule}` : '';
+          const change = data.from !== undefined || data.to !== undefined ? ` ${String(data.from ?? '∅')} → ${String(data.to)}` : '';
+          const derived = data.rule ? ` ${change} by ${data.rule}` : '';
           process.stdout.write(
             `${String(event.revision).padStart(5)}  ${event.metadata.recordedAt}  ${data.occurredAt ?? ''}  ${event.type}  ${event.metadata.actor}/${event.metadata.department}${derived}\n`,
           );
