@@ -129,17 +129,24 @@ describe('crm relationship endpoints, end to end', () => {
     const { body } = await post('/customers', { name: 'Sleepy Ltd', kind: 'organization', role: 'end-customer', relation: 'direct', occurredAt: '2025-01-01T08:00:00.000Z' });
     const customerId: string = body.customerId;
     await purchase(customerId, 'po-old', '2025-01-02T08:00:00.000Z');
+    const complaint = await post(`/customers/${customerId}/complaints`, { occurredAt: '2025-01-03T08:00:00.000Z', category: 'rudeness', severity: 'critical', description: 'shouted at on the phone' }, service);
 
     const review = await post('/relationship-reviews', { asOf: '2025-06-30T00:00:00.000Z' });
     expect(review.status).toBe(200);
     expect(review.body.reviewed).toBeGreaterThanOrEqual(1);
     expect(review.body.changed).toBeGreaterThanOrEqual(1);
+    expect(review.body.complaintsEscalated).toBeGreaterThanOrEqual(1);
+    const escalated = await eventually(
+      () => crm.request('GET', '/service-queues/complaints?overdue=true'),
+      (response) => response.body.items.some((item: { complaintId: string; escalated: boolean }) => item.complaintId === complaint.body.complaintId && item.escalated),
+    );
+    expect(escalated.body.items.find((item: { complaintId: string }) => item.complaintId === complaint.body.complaintId)).toMatchObject({ escalated: true, breached: true });
 
     const history = await crm.request('GET', `/customers/${customerId}/history?limit=1000`);
     const last = history.body.items[history.body.items.length - 1].revision;
     expect(await view(customerId, last)).toMatchObject({ lifecycleStage: 'decline' });
     const again = await post('/relationship-reviews', { asOf: '2025-06-30T00:00:00.000Z' });
-    expect(again.body.changed).toBe(0);
+    expect(again.body).toMatchObject({ changed: 0, complaintsEscalated: 0 });
     expect((await post('/relationship-reviews', { asOf: 'soon' })).status).toBe(400);
 
     const found = await eventually(

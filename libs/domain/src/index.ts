@@ -7,5 +7,5 @@ export { upcastCustomerEvent, UnsupportedEventSchemaError } from './customer/cus
 export { relationshipSnapshot, type RelationshipSnapshot } from './customer/customer.snapshot';
 export { defaultDomainRules, validateDomainRules, InvalidDomainRulesError, type DomainRules } from './config/domain-rules';
 export { rankValueTiers, type RankedCustomer, type TierChange } from './rules/value-tier.policy';
-export { complaintDeadline, complaintPriority } from './rules/complaint-sla.rule';
+export { complaintDeadline, complaintPriority, complaintsToEscalate } from './rules/complaint-sla.rule';
 export * as domainTesting from './testing';

@@ -19,7 +19,7 @@ export interface DocumentWrite<Doc> {
 export const touchedDocumentIds = <Doc extends ReadModelDocument>(
   projection: Projection<Doc>,
   events: RecordedEvent[],
-): string[] => [...new Set(events.filter((event) => projection.canHandle(event)).map((event) => projection.documentId(event)))];
+): string[] => [...new Set(events.filter((event) => projection.canHandle(event)).flatMap((event) => projection.documentIds(event)))];
 
 /**
  * The functional core of every adapter's `applyBatch`: folds the batch over the stored
@@ -34,20 +34,21 @@ export function evolveBatch<Doc extends ReadModelDocument>(
   const states = new Map<string, DocumentWrite<Doc> & { changed: boolean }>();
   for (const event of events) {
     if (!projection.canHandle(event)) continue;
-    const id = projection.documentId(event);
-    let state = states.get(id);
-    if (!state) {
-      const stored = load(id);
-      const revision = stored?.revision ?? -1;
-      state = { id, previousRevision: revision, revision, doc: stored?.doc ?? null, changed: false };
-      states.set(id, state);
+    for (const id of projection.documentIds(event)) {
+      let state = states.get(id);
+      if (!state) {
+        const stored = load(id);
+        const revision = stored?.revision ?? -1;
+        state = { id, previousRevision: revision, revision, doc: stored?.doc ?? null, changed: false };
+        states.set(id, state);
+      }
+      if (event.revision <= state.revision) continue;
+      const doc = projection.evolve(state.doc, event);
+      if (doc !== null && doc.id !== id) {
+        throw new Error(`Projection ${projection.name} returned document ${doc.id} for ${id}`);
+      }
+      Object.assign(state, { revision: event.revision, doc, changed: true });
     }
-    if (event.revision <= state.revision) continue;
-    const doc = projection.evolve(state.doc, event);
-    if (doc !== null && doc.id !== id) {
-      throw new Error(`Projection ${projection.name} returned document ${doc.id} for ${id}`);
-    }
-    Object.assign(state, { revision: event.revision, doc, changed: true });
   }
   // A document that never existed and evolves to nothing needs no tombstone.
   return [...states.values()]

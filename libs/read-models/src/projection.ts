@@ -6,16 +6,19 @@ export interface ReadModelDocument {
 }
 
 /**
- * A pure projection: `(document, event) → document`. Every event a projection handles comes
- * from one customer stream, so the adapter can guard each document with the stream revision
- * it last applied and skip redeliveries.
+ * A pure projection: `(document, event) → document`. Every document a projection keeps is fed
+ * by one customer stream, so the adapter can guard each document with the stream revision it
+ * last applied and skip redeliveries.
  */
 export interface Projection<Doc extends ReadModelDocument> {
   /** Collection / table name. */
   readonly name: string;
   canHandle(event: RecordedEvent): boolean;
-  /** Id of the document the event updates. */
-  documentId(event: RecordedEvent): string;
+  /**
+   * Ids of the documents the event updates: usually one, but a fact about the customer may
+   * touch several (a tier change re-prioritises each of the customer's open complaints).
+   */
+  documentIds(event: RecordedEvent): string[];
   /** Returns the new document, or null to delete it. */
   evolve(doc: Doc | null, event: RecordedEvent): Doc | null;
 }

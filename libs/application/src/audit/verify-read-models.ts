@@ -31,10 +31,11 @@ export async function verifyReadModels(
       for (const { projection, collection } of models) {
         if (!projection.canHandle(event)) continue;
         const docs = expected.get(collection.name)!;
-        const id = projection.documentId(event);
-        const next = projection.evolve(docs.get(id) ?? null, event);
-        if (next === null) docs.delete(id);
-        else docs.set(id, next);
+        for (const id of projection.documentIds(event)) {
+          const next = projection.evolve(docs.get(id) ?? null, event);
+          if (next === null) docs.delete(id);
+          else docs.set(id, next);
+        }
       }
     }
     after = page[page.length - 1].globalPosition;

@@ -1,7 +1,7 @@
 import type { DomainRules } from '../config/domain-rules';
 import { complaintDeadline, complaintPriority } from '../rules/complaint-sla.rule';
 import type { EvaluationTrigger } from '../rules/evaluation-trigger';
-import { money, sum } from '../shared/numbers';
+import { money, round, sum } from '../shared/numbers';
 import { hoursBetween, isAfter } from '../shared/time';
 import type * as C from './customer.commands';
 import { deriveConsequences } from './customer.derive';
@@ -84,13 +84,8 @@ function requireRegistered(state: CustomerState, customerId: string): Registered
 }
 
 /** The fact, then what the rules derive from the state it leads to. */
-function withConsequences(
-  customer: RegisteredCustomer,
-  fact: CustomerEvent,
-  trigger: EvaluationTrigger,
-  rules: DomainRules,
-): CustomerEvent[] {
-  const after = evolve(customer, fact) as RegisteredCustomer;
+function withConsequences(state: CustomerState, fact: CustomerEvent, trigger: EvaluationTrigger, rules: DomainRules): CustomerEvent[] {
+  const after = evolve(state, fact) as RegisteredCustomer;
   return [fact, ...deriveConsequences(after, trigger, fact.data.occurredAt, rules)];
 }
 
@@ -114,8 +109,7 @@ function registerCustomer(command: C.RegisterCustomer, state: CustomerState, rul
       },
     },
   };
-  const after = evolve(state, fact) as RegisteredCustomer;
-  return [fact, ...deriveConsequences(after, { kind: 'registration' }, fact.data.occurredAt, rules)];
+  return withConsequences(state, fact, { kind: 'registration' }, rules);
 }
 
 function selectCustomerAsTarget(command: C.SelectCustomerAsTarget, customer: RegisteredCustomer, rules: DomainRules): CustomerEvent[] {
@@ -233,7 +227,7 @@ function escalateComplaint(command: C.EscalateComplaint, customer: RegisteredCus
       complaintId: data.complaintId,
       severity: complaint.severity,
       deadline: complaint.deadline,
-      overdueHours: Math.round(hoursBetween(complaint.deadline, asOf) * 100) / 100,
+      overdueHours: round(hoursBetween(complaint.deadline, asOf), 2),
     },
   };
   return withConsequences(customer, fact, TOUCHPOINT, rules);
@@ -402,5 +396,13 @@ function assignValueTier(command: C.AssignValueTier, customer: RegisteredCustome
     throw new InvalidCommandError('figures', 'must map names to finite numbers');
   }
   if (customer.valueTier === tier) return [];
-  return [{ type: 'ValueTierAssigned', data: { customerId: customer.customerId, occurredAt, from: customer.valueTier, to: tier, rule, figures: { ...figures } } }];
+  const complaintPriorities = Object.entries(customer.service.complaints)
+    .filter(([, complaint]) => complaint.status === 'open')
+    .map(([complaintId, complaint]) => ({ complaintId, priority: complaintPriority(complaint.severity, tier, rules) }));
+  return [
+    {
+      type: 'ValueTierAssigned',
+      data: { customerId: customer.customerId, occurredAt, from: customer.valueTier, to: tier, rule, figures: { ...figures }, complaintPriorities },
+    },
+  ];
 }

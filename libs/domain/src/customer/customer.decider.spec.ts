@@ -1,4 +1,5 @@
 import { defaultDomainRules } from '../config/domain-rules';
+import { complaintPriority } from '../rules/complaint-sla.rule';
 import { customerCommands, day, deciderSpecification, historyOf, withNow } from '../testing';
 import type { CustomerCommand } from './customer.commands';
 import { createCustomerDecider } from './customer.decider';
@@ -409,8 +410,22 @@ describe('ReviewRelationship', () => {
 describe('AssignValueTier', () => {
   it('records the tier with the rule and figures of the ranking', () => {
     spec.given(active).when(c.assignTier(day(5), 'key', 'tier.pareto-key', { rank: 1, baseSize: 10 })).then([
-      { type: 'ValueTierAssigned', data: { customerId: 'cust-1', occurredAt: day(5), from: null, to: 'key', rule: 'tier.pareto-key', figures: { rank: 1, baseSize: 10 } } },
+      { type: 'ValueTierAssigned', data: { customerId: 'cust-1', occurredAt: day(5), from: null, to: 'key', rule: 'tier.pareto-key', figures: { rank: 1, baseSize: 10 }, complaintPriorities: [] } },
     ]);
+  });
+
+  it('re-prioritises the open complaints for the new tier (tier drives service priority)', () => {
+    const withComplaints = history(
+      c.register(day(0)),
+      c.fileComplaint('k-open', day(1), { severity: 'critical' }),
+      c.fileComplaint('k-closed', day(1), { severity: 'low' }),
+      c.resolveComplaint('k-closed', day(2)),
+    );
+    const [assigned] = decider.decide(c.assignTier(day(5), 'key'), withComplaints.reduce(decider.evolve, decider.initialState));
+    expect(assigned).toMatchObject({
+      type: 'ValueTierAssigned',
+      data: { to: 'key', complaintPriorities: [{ complaintId: 'k-open', priority: complaintPriority('critical', 'key', defaultDomainRules) }] },
+    });
   });
 
   it('appends nothing when the tier does not change', () => {

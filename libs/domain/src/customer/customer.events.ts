@@ -164,6 +164,8 @@ export type ValueTierAssigned = Event<'ValueTierAssigned', Fact & {
   to: ValueTier;
   rule: string;
   figures: Record<string, number>;
+  /** Tier drives service priority: the new priority of each open complaint. */
+  complaintPriorities: Array<{ complaintId: string; priority: number }>;
 }>;
 
 export type CustomerEvent =

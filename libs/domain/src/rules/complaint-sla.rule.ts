@@ -1,6 +1,7 @@
 import type { DomainRules } from '../config/domain-rules';
 import type { ComplaintSeverity, ValueTier } from '../customer/customer.commands';
 import { addHours } from '../shared/time';
+import { isRegistered, type CustomerState } from '../customer/customer.state';
 
 /** The SLA deadline of a complaint (brief §8): filed time + the severity's SLA hours. */
 export const complaintDeadline = (filedAt: string, severity: ComplaintSeverity, rules: DomainRules): string =>
@@ -13,3 +14,12 @@ export const complaintDeadline = (filedAt: string, severity: ComplaintSeverity, 
  */
 export const complaintPriority = (severity: ComplaintSeverity, tier: ValueTier | null, rules: DomainRules): number =>
   rules.complaints.severityWeight[severity] * rules.complaints.tierWeight[tier ?? 'unassigned'];
+
+/** Open complaints past their SLA deadline as of a time and not yet escalated: what the SLA policy escalates. */
+export function complaintsToEscalate(state: CustomerState, asOf: string): Array<{ complaintId: string; deadline: string }> {
+  if (!isRegistered(state)) return [];
+  const at = Date.parse(asOf);
+  return Object.entries(state.service.complaints)
+    .filter(([, complaint]) => complaint.status === 'open' && !complaint.escalated && Date.parse(complaint.deadline) < at)
+    .map(([complaintId, complaint]) => ({ complaintId, deadline: complaint.deadline }));
+}

@@ -70,6 +70,18 @@ describe('complaint queue projection', () => {
     expect(documents.get('k-2')?.status).toBe('open');
   });
 
+  it('ValueTierAssigned re-prioritises each open complaint it names, and only those', () => {
+    const other: CustomerEvent = { ...filed, data: { ...filed.data, complaintId: 'k-2', priority: 9 } } as CustomerEvent;
+    const retiered: CustomerEvent = {
+      type: 'ValueTierAssigned',
+      data: { ...base, occurredAt: at(13), from: 'key', to: 'phase-out', rule: 'tier.phase-out', figures: {}, complaintPriorities: [{ complaintId: 'k-1', priority: 5 }] },
+    };
+    expect(projection.documentIds(envelope(retiered, { revision: 3 }))).toEqual(['k-1']);
+    const documents = project(projection, [envelope(filed, { revision: 1 }), envelope(other, { revision: 2 }), envelope(retiered, { revision: 3 })]);
+    expect(documents.get('k-1')).toMatchObject({ priority: 5, customerTier: 'phase-out', revision: 3 });
+    expect(documents.get('k-2')).toMatchObject({ priority: 9, customerTier: 'key', revision: 2 });
+  });
+
   it('handles only complaint events', () => {
     expect(projection.canHandle(envelope({ type: 'ReferralMade', data: { ...base, occurredAt: at(1), personal: {} } }, { revision: 1 }))).toBe(false);
   });

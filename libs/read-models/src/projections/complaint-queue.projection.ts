@@ -5,9 +5,8 @@ import { customerEventOf } from './customer-event';
 
 /**
  * The complaint queue (brief §8): one document per complaint, ordered by `priority` (severity ×
- * the customer's tier) and `deadline`. Tier and priority are those known when the complaint was
- * filed: a later tier change is an event for the customer, and a projection updates one document
- * per event, so it cannot reach the customer's complaints.
+ * the customer's tier) and `deadline`. A later tier change carries the new priority of each of
+ * the customer's open complaints, so the queue re-orders as the customer's value changes.
  */
 export interface ComplaintQueueDocument {
   id: string;
@@ -30,13 +29,18 @@ export interface ComplaintQueueDocument {
   revision: number;
 }
 
-const HANDLED = new Set<string>(['ComplaintFiled', 'ComplaintResolved', 'ComplaintEscalated']);
+const HANDLED = new Set<string>(['ComplaintFiled', 'ComplaintResolved', 'ComplaintEscalated', 'ValueTierAssigned']);
 
 export function createComplaintQueueProjection(): Projection<ComplaintQueueDocument> {
   return {
     name: COMPLAINT_QUEUE,
     canHandle: (recorded) => HANDLED.has(recorded.type),
-    documentId: (recorded) => String(recorded.data.complaintId),
+    documentIds: (recorded) => {
+      const event = customerEventOf(recorded);
+      return event.type === 'ValueTierAssigned'
+        ? event.data.complaintPriorities.map((complaint) => complaint.complaintId)
+        : [String(recorded.data.complaintId)];
+    },
     evolve: (doc, recorded) => {
       const event = customerEventOf(recorded);
       if (event.type === 'ComplaintFiled') {
@@ -73,6 +77,10 @@ function apply(doc: ComplaintQueueDocument, event: CustomerEvent): ComplaintQueu
       return { ...doc, status: 'resolved', resolvedAt: event.data.occurredAt, customerSatisfied: event.data.customerSatisfied };
     case 'ComplaintEscalated':
       return { ...doc, escalated: true, escalatedAt: event.data.occurredAt };
+    case 'ValueTierAssigned': {
+      const reprioritised = event.data.complaintPriorities.find((complaint) => complaint.complaintId === doc.id);
+      return reprioritised ? { ...doc, customerTier: event.data.to, priority: reprioritised.priority } : doc;
+    }
     default:
       return doc;
   }

@@ -227,7 +227,7 @@ describe('customer view projection', () => {
     });
 
     it('ValueTierAssigned sets the tier', () => {
-      const doc = after({ type: 'ValueTierAssigned', data: { ...base, occurredAt: at(1), from: null, to: 'key', rule: 'tier.pareto-key', figures: {} } });
+      const doc = after({ type: 'ValueTierAssigned', data: { ...base, occurredAt: at(1), from: null, to: 'key', rule: 'tier.pareto-key', figures: {}, complaintPriorities: [] } });
       expect(doc.valueTier).toBe('key');
       expect(doc.derived.tier).toBe('key');
     });

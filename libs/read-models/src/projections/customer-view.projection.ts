@@ -62,7 +62,7 @@ export function createCustomerViewProjection(): Projection<CustomerViewDocument>
   return {
     name: CUSTOMER_VIEW,
     canHandle: isCustomerEvent,
-    documentId: (recorded) => String(recorded.data.customerId),
+    documentIds: (recorded) => [String(recorded.data.customerId)],
     evolve: (doc, recorded) => {
       const event = customerEventOf(recorded);
       if (event.type === 'CustomerRegistered') return registered(event.data, recorded);

@@ -38,7 +38,7 @@ export function createLoyaltyProgressionProjection(): Projection<LoyaltyProgress
   return {
     name: LOYALTY_PROGRESSION,
     canHandle: (recorded) => HANDLED.has(recorded.type),
-    documentId: (recorded) => String(recorded.data.customerId),
+    documentIds: (recorded) => [String(recorded.data.customerId)],
     evolve: (doc, recorded) => {
       const event = customerEventOf(recorded);
       if (event.type === 'CustomerRegistered') {

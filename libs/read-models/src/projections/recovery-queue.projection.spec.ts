@@ -62,7 +62,7 @@ describe('recovery queue projection', () => {
   });
 
   it('ValueTierAssigned sets the tier', () => {
-    expect(documentAfter({ type: 'ValueTierAssigned', data: { ...base, occurredAt: at(3), from: null, to: 'key', rule: 't', figures: {} } }).valueTier).toBe('key');
+    expect(documentAfter({ type: 'ValueTierAssigned', data: { ...base, occurredAt: at(3), from: null, to: 'key', rule: 't', figures: {}, complaintPriorities: [] } }).valueTier).toBe('key');
   });
 
   it('ProfileUpdated renames the customer', () => {

@@ -45,7 +45,7 @@ export function createRecoveryQueueProjection(): Projection<RecoveryQueueDocumen
   return {
     name: RECOVERY_QUEUE,
     canHandle: (recorded) => HANDLED.has(recorded.type),
-    documentId: (recorded) => String(recorded.data.customerId),
+    documentIds: (recorded) => [String(recorded.data.customerId)],
     evolve: (doc, recorded) => {
       const event = customerEventOf(recorded);
       if (event.type === 'CustomerRegistered') {

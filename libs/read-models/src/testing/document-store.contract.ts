@@ -41,7 +41,7 @@ const RECORDED_AT = '2024-03-01T09:00:00.000Z';
 export const contactProjection: Projection<ContactDoc> = {
   name: 'contacts',
   canHandle: (event) => ['Registered', 'Visited', 'Rescored', 'Removed'].includes(event.type),
-  documentId: (event) => customerIdOfStream(event.streamId) as string,
+  documentIds: (event) => [customerIdOfStream(event.streamId) as string],
   evolve(doc, event) {
     const id = customerIdOfStream(event.streamId) as string;
     const data = event.data;

@@ -8,8 +8,17 @@ import {
   type CommandContext,
 } from '@crm/application';
 import { customerIdOfStream } from '@crm/contracts';
-import { rankValueTiers, relationshipSnapshot, type CustomerDecider, type DomainRules } from '@crm/domain';
+import {
+  complaintsToEscalate,
+  rankValueTiers,
+  relationshipSnapshot,
+  type CustomerCommand,
+  type CustomerDecider,
+  type DomainRules,
+  type RankedCustomer,
+} from '@crm/domain';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
+import type { CommandRequest } from '../customer-command.gateway';
 import { APP_CONFIG, CLOCK, LOGGER, type AppConfig, type Clock, type Logger } from '@crm/platform';
 
 export interface ReviewReport {
@@ -17,6 +26,8 @@ export interface ReviewReport {
   reviewed: number;
   /** Customers whose review appended events (decline, churn by inactivity, revalued). */
   changed: number;
+  /** Open complaints past their SLA deadline, escalated by this review. */
+  complaintsEscalated: number;
   tiersAssigned: number;
 }
 
@@ -24,8 +35,9 @@ const PAGE = 1000;
 
 /**
  * The relationship review: the clock the time-driven rules need. It evaluates every customer
- * as of a moment (inactivity → decline, and the rest), then ranks the whole base by CLP and
- * records each tier that changes. Reviews are idempotent, so overlapping runs are harmless.
+ * as of a moment (inactivity → decline, and the rest), escalates open complaints past their
+ * SLA deadline, then ranks the whole base by CLP and records each tier that changes. Reviews
+ * are idempotent, so overlapping runs are harmless.
  */
 @Injectable()
 export class RelationshipReviewService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -72,21 +84,28 @@ export class RelationshipReviewService implements OnApplicationBootstrap, OnModu
       correlationId,
       commandId: randomUUID(),
     });
+    const execute = (command: CommandRequest) => {
+      const ctx = context();
+      return this.executor.execute({ ...command, metadata: { now: ctx.now } } as CustomerCommand, ctx);
+    };
     const customerIds = await this.allCustomerIds();
     let changed = 0;
-    const values: Array<{ customerId: string; clpTotal: number; currentTier: ReturnType<typeof relationshipSnapshot>['valueTier'] }> = [];
+    let complaintsEscalated = 0;
+    const values: RankedCustomer[] = [];
     for (const customerId of customerIds) {
-      const outcome = await this.executor.execute({ type: 'ReviewRelationship', data: { customerId, asOf }, metadata: { now: context().now } }, context());
+      const outcome = await execute({ type: 'ReviewRelationship', data: { customerId, asOf } });
       if (outcome.events.length > 0) changed++;
-      const snapshot = relationshipSnapshot((await loadCustomer(this.store, this.decider, customerId)).state);
+      const { state } = await loadCustomer(this.store, this.decider, customerId);
+      for (const { complaintId, deadline } of complaintsToEscalate(state, asOf)) {
+        await execute({ type: 'EscalateComplaint', data: { customerId, complaintId, asOf, deadline } });
+        complaintsEscalated++;
+      }
+      const snapshot = relationshipSnapshot(state);
       values.push({ customerId, clpTotal: snapshot.clp.total, currentTier: snapshot.valueTier });
     }
     const tierChanges = rankValueTiers(values, this.rules);
-    for (const change of tierChanges) {
-      const ctx = context();
-      await this.executor.execute({ type: 'AssignValueTier', data: { ...change, asOf }, metadata: { now: ctx.now } }, ctx);
-    }
-    const report = { asOf, reviewed: customerIds.length, changed, tiersAssigned: tierChanges.length };
+    for (const change of tierChanges) await execute({ type: 'AssignValueTier', data: { ...change, asOf } });
+    const report = { asOf, reviewed: customerIds.length, changed, complaintsEscalated, tiersAssigned: tierChanges.length };
     this.logger.info(report, 'relationship review done');
     return report;
   }

@@ -41,10 +41,11 @@ export function project<Doc extends ReadModelDocument>(
   const result = new Map(documents);
   for (const event of events) {
     if (!projection.canHandle(event)) continue;
-    const id = projection.documentId(event);
-    const next = projection.evolve(result.get(id) ?? null, event);
-    if (next === null) result.delete(id);
-    else result.set(id, next);
+    for (const id of projection.documentIds(event)) {
+      const next = projection.evolve(result.get(id) ?? null, event);
+      if (next === null) result.delete(id);
+      else result.set(id, next);
+    }
   }
   return result;
 }
