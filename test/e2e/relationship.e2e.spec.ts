@@ -159,4 +159,20 @@ describe('crm relationship endpoints, end to end', () => {
     expect(distribution.body.customersPerStage.decline).toBeGreaterThanOrEqual(1);
     expect(distribution.body.stageTransitions.exploration?.decline).toBeGreaterThanOrEqual(1);
   }, 60_000);
+
+  it('re-ranks value tiers across the base as values change, recording the rule and figures', async () => {
+    const whale = (await post('/customers', { name: 'Whale Holdings', kind: 'organization', role: 'end-customer', relation: 'direct' })).body.customerId as string;
+    const minnow = (await post('/customers', { name: 'Minnow', kind: 'individual', role: 'end-customer', relation: 'direct' })).body.customerId as string;
+    await post(`/customers/${whale}/purchases`, { orderId: 'big-1', occurredAt: '2026-04-01T08:00:00.000Z', channel: 'web', lines: [{ product: 'Fleet', category: 'vehicles', quantity: 10, revenue: 1_000_000, cost: 600_000 }] });
+    await post(`/customers/${minnow}/purchases`, { orderId: 'small-1', occurredAt: '2026-04-01T08:00:00.000Z', channel: 'web', lines: [{ product: 'Sample', category: 'samples', quantity: 1, revenue: 10, cost: 10 }] });
+
+    const tierOf = (customerId: string) => crm.request('GET', `/customers/${customerId}`).then((response) => response.body.valueTier);
+    expect(await eventually(() => tierOf(whale), (tier) => tier === 'key')).toBe('key');
+    expect(await eventually(() => tierOf(minnow), (tier) => tier === 'phase-out')).toBe('phase-out');
+
+    const history = await crm.request('GET', `/customers/${whale}/history?limit=1000`);
+    const assigned = history.body.items.find((event: { type: string }) => event.type === 'ValueTierAssigned');
+    expect(assigned.data).toMatchObject({ to: 'key', rule: expect.any(String), figures: expect.objectContaining({ rank: 1 }) });
+    expect(assigned.metadata.actor).toBe('system:value-tier-policy');
+  }, 60_000);
 });

@@ -66,6 +66,7 @@ export class CrmProcess {
         LOG_LEVEL: 'warn',
         REVIEW_INTERVAL_MS: '0',
         READ_YOUR_WRITES_TIMEOUT_MS: '1000',
+        TIER_RANKING_DELAY_MS: '100',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

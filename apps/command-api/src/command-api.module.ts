@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { CUSTOMER_DECIDER, CustomerCommandExecutor } from '@crm/application';
-import type { CustomerDecider } from '@crm/domain';
-import { EVENT_STORE, type EventStore } from '@crm/event-store';
 import { ComplaintsHttpController } from './customers/complaints/complaints.http.controller';
 import { CustomerCommandGateway } from './customers/customer-command.gateway';
 import { DepartmentFactsHttpController } from './customers/department-facts/department-facts.http.controller';
@@ -25,11 +22,6 @@ import { TouchpointsHttpController } from './customers/touchpoints/touchpoints.h
     ReviewsHttpController,
   ],
   providers: [
-    {
-      provide: CustomerCommandExecutor,
-      inject: [EVENT_STORE, CUSTOMER_DECIDER],
-      useFactory: (store: EventStore, decider: CustomerDecider) => new CustomerCommandExecutor(store, decider),
-    },
     CustomerCommandGateway,
     ExecuteCustomerCommandHandler,
     RelationshipReviewService,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ValueTierPolicy } from './policies/value-tier.policy';
 import { ProjectorService } from './projector.service';
 
-@Module({ providers: [ProjectorService] })
+/** Feeds the read models from the bus, and runs the policies that react to the log. */
+@Module({ providers: [ProjectorService, ValueTierPolicy] })
 export class ProjectorModule {}

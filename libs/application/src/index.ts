@@ -8,3 +8,5 @@ export * from './read-models';
 export * from './run-crm-app';
 export * from './audit/rebuild-read-model';
 export * from './audit/verify-read-models';
+export * from './command-request';
+export * from './system-commands';

@@ -2,13 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CommandContext, CommandOutcome } from '@crm/application';
+import type { CommandContext, CommandOutcome, CommandRequest } from '@crm/application';
 import type { CustomerCommand } from '@crm/domain';
 import { CLOCK, ProblemException, type Clock } from '@crm/platform';
 import { ExecuteCustomerCommand } from './execute-customer-command.command';
-
-/** A command as a controller states it: everything but the clock, which the gateway adds. */
-export type CommandRequest = { [K in CustomerCommand['type']]: Omit<Extract<CustomerCommand, { type: K }>, 'metadata'> }[CustomerCommand['type']];
 
 export interface CommandResponse {
   customerId: string;

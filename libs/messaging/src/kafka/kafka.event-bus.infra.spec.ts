@@ -42,12 +42,12 @@ describeEventBusContract('kafka', brokers === undefined ? undefined : async () =
   beforeAll(async () => {
     admin = kafka.admin();
     await admin.connect();
-  });
+  }, TEST_TIMEOUT_MS);
 
   afterAll(async () => {
     await admin.deleteTopics({ topics: topicsCreated });
     await admin.disconnect();
-  });
+  }, TEST_TIMEOUT_MS);
 
   beforeEach(() => {
     cleanups = [];
@@ -55,7 +55,7 @@ describeEventBusContract('kafka', brokers === undefined ? undefined : async () =
 
   afterEach(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
-  });
+  }, TEST_TIMEOUT_MS);
 
   function openBus(options: KafkaEventBusOptions): EventBus {
     const bus = createKafkaEventBus(options);
@@ -77,7 +77,7 @@ describeEventBusContract('kafka', brokers === undefined ? undefined : async () =
 
   /** Reads the first `count` messages of a topic as any other client would see them. */
   async function readTopic(topic: string, count: number): Promise<KafkaMessage[]> {
-    const reader = kafka.consumer({ groupId: `${topic}.reader` });
+    const reader = kafka.consumer({ groupId: `${topic}.reader`, maxWaitTimeInMs: 250 });
     const messages: KafkaMessage[] = [];
     await reader.connect();
     try {

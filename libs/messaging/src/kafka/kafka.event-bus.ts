@@ -22,6 +22,11 @@ export interface KafkaEventBusOptions {
   maxEventsPerRequest?: number;
   /** Partitions whose batches one consumer handles at once; 1 by default (handler calls never overlap). */
   partitionsConsumedConcurrently?: number;
+  /**
+   * How long a fetch waits on the broker for new events; 1000 ms by default. Events arrive as
+   * soon as they exist either way; this bounds idle polling and how long a stop waits.
+   */
+  fetchMaxWaitMs?: number;
   /** kafkajs logging; WARN by default. KAFKAJS_LOG_LEVEL overrides it. */
   logLevel?: logLevel;
 }
@@ -70,6 +75,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         topic: options.topic,
         deadLetterTopic: options.deadLetterTopic,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+        fetchMaxWaitMs: options.fetchMaxWaitMs ?? 1000,
         ensureTopics: ensureBusTopics,
       }),
   };

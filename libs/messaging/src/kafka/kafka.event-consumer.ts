@@ -11,6 +11,7 @@ export interface KafkaConsumerOptions {
   deadLetterTopic: string;
   /** How many partitions' batches one consumer hands its handler at the same time. */
   partitionsConsumedConcurrently: number;
+  fetchMaxWaitMs: number;
   ensureTopics(): Promise<void>;
 }
 
@@ -33,7 +34,7 @@ export function createKafkaEventConsumer(kafka: Kafka, options: KafkaConsumerOpt
       if (running !== undefined) throw new Error(`This consumer already runs in group ${running.groupId}`);
       await options.ensureTopics();
       const deadLetters = createIdempotentProducer(kafka);
-      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
+      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: options.fetchMaxWaitMs });
       try {
         await deadLetters.connect();
         await consumer.connect();
@@ -81,6 +82,7 @@ async function consumeBatch(
     else await deadLetter(batch, message, decoded.reason);
   }
 
+  resolveOffset(batch.lastOffset());
   while (pending.length > 0) {
     try {
       await handler(pending.map(({ event }) => event));

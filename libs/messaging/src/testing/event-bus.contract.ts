@@ -37,12 +37,12 @@ export function describeEventBusContract(transportName: string, createBus: (() =
       prefix = `contract-${run}-t${testNumber}.`;
       consumers = [];
       bus = await createBus();
-    });
+    }, TEST_TIMEOUT_MS);
 
     afterEach(async () => {
       for (const consumer of consumers) await consumer.stop();
       await bus.publisher().close();
-    });
+    }, TEST_TIMEOUT_MS);
 
     async function startConsumer(group: string, handler: BatchHandler): Promise<EventConsumer> {
       const consumer = bus.consumer();

@@ -26,6 +26,8 @@ export interface AppConfig {
   readYourWritesTimeoutMs: number;
   /** Period of the automatic relationship review; 0 turns it off. */
   reviewIntervalMs: number;
+  /** Delay before re-ranking value tiers after values change (debounce); 0 turns the policy off. */
+  tierRankingDelayMs: number;
   /** JSON overrides of the domain rules (thresholds, weights, discount rate). */
   domainRulesJson: string | undefined;
 }
@@ -131,6 +133,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
         : { kind: 'sqlite', synchronous },
     readYourWritesTimeoutMs: read.integer('READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     reviewIntervalMs: read.integer('REVIEW_INTERVAL_MS', 3_600_000, 0, 7 * 24 * 3_600_000),
+    tierRankingDelayMs: read.integer('TIER_RANKING_DELAY_MS', 2000, 0, 3_600_000),
     domainRulesJson,
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

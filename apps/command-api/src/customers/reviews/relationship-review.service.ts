@@ -4,21 +4,19 @@ import {
   CUSTOMER_DECIDER,
   CustomerCommandExecutor,
   DOMAIN_RULES,
+  assignValueTiers,
   loadCustomer,
-  type CommandContext,
+  systemCommandRunner,
 } from '@crm/application';
 import { customerIdOfStream } from '@crm/contracts';
 import {
   complaintsToEscalate,
-  rankValueTiers,
   relationshipSnapshot,
-  type CustomerCommand,
   type CustomerDecider,
   type DomainRules,
   type RankedCustomer,
 } from '@crm/domain';
 import { EVENT_STORE, type EventStore } from '@crm/event-store';
-import type { CommandRequest } from '../customer-command.gateway';
 import { APP_CONFIG, CLOCK, LOGGER, type AppConfig, type Clock, type Logger } from '@crm/platform';
 
 export interface ReviewReport {
@@ -77,17 +75,7 @@ export class RelationshipReviewService implements OnApplicationBootstrap, OnModu
   }
 
   private async reviewAll(asOf: string, correlationId: string): Promise<ReviewReport> {
-    const context = (): CommandContext => ({
-      now: this.clock().toISOString(),
-      actor: 'system:relationship-review',
-      department: 'crm',
-      correlationId,
-      commandId: randomUUID(),
-    });
-    const execute = (command: CommandRequest) => {
-      const ctx = context();
-      return this.executor.execute({ ...command, metadata: { now: ctx.now } } as CustomerCommand, ctx);
-    };
+    const execute = systemCommandRunner(this.executor, this.clock, 'system:relationship-review', correlationId);
     const customerIds = await this.allCustomerIds();
     let changed = 0;
     let complaintsEscalated = 0;
@@ -103,9 +91,8 @@ export class RelationshipReviewService implements OnApplicationBootstrap, OnModu
       const snapshot = relationshipSnapshot(state);
       values.push({ customerId, clpTotal: snapshot.clp.total, currentTier: snapshot.valueTier });
     }
-    const tierChanges = rankValueTiers(values, this.rules);
-    for (const change of tierChanges) await execute({ type: 'AssignValueTier', data: { ...change, asOf } });
-    const report = { asOf, reviewed: customerIds.length, changed, complaintsEscalated, tiersAssigned: tierChanges.length };
+    const tiersAssigned = await assignValueTiers(values, asOf, this.rules, execute);
+    const report = { asOf, reviewed: customerIds.length, changed, complaintsEscalated, tiersAssigned };
     this.logger.info(report, 'relationship review done');
     return report;
   }
