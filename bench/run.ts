@@ -94,6 +94,7 @@ async function runScenarioHere(entry: ScenarioEntry, options: Options): Promise<
 /** Parent side: forks the child and waits for its report, its crash or its timeout. */
 function runScenarioInChild(entry: ScenarioEntry, options: Options): Promise<ScenarioOutcome & { crashed: boolean }> {
   const startedAt = nowMs();
+  const number = SCENARIOS.indexOf(entry) + 1;
   const args = ['--scenario', entry.name, ...(options.quick ? ['--quick'] : []), ...(options.infra ? ['--infra'] : [])];
   return new Promise((settle) => {
     const child = fork(__filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -106,11 +107,11 @@ function runScenarioInChild(entry: ScenarioEntry, options: Options): Promise<Sce
       clearTimeout(timeout);
       const seconds = (nowMs() - startedAt) / 1000;
       if (report && code === 0) {
-        settle({ title: entry.title, rows: report.rows, peakRssMb: report.peakRssMb, seconds, crashed: false });
+        settle({ number, title: entry.title, rows: report.rows, peakRssMb: report.peakRssMb, seconds, crashed: false });
         return;
       }
       const reason = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      settle({ title: entry.title, rows: [notRun(entry.title, `crashed (${reason}; see the log above)`)], seconds, crashed: true });
+      settle({ number, title: entry.title, rows: [notRun(entry.title, `crashed (${reason}; see the log above)`)], seconds, crashed: true });
     });
   });
 }

@@ -5,6 +5,8 @@ import { describeTarget, formatNumber, meetsTarget, ratioOf } from './target';
 
 /** What one scenario's process produced. */
 export interface ScenarioOutcome {
+  /** Its number in the suite, stable when only some scenarios run. */
+  number: number;
   title: string;
   rows: BenchRow[];
   /** Peak RSS of the process that ran the scenario (ours and baseline), MiB. */
@@ -36,13 +38,13 @@ function rss(outcome: ScenarioOutcome, row: BenchRow): string {
 }
 
 function cells(outcomes: ScenarioOutcome[]): string[][] {
-  return outcomes.flatMap((outcome, index) =>
+  return outcomes.flatMap((outcome) =>
     outcome.rows.map((row) => {
-      if (row.kind === 'not-run') return [String(index + 1), row.name, `not run: ${row.reason}`, '–', '–', '–', '–', '–', '–'];
+      if (row.kind === 'not-run') return [String(outcome.number), row.name, `not run: ${row.reason}`, '–', '–', '–', '–', '–', '–'];
       const ratio = ratioOf(row);
       const latencies = row.ours.p50Ms === undefined ? '–' : `${latency(row.ours)} · ${latency(row.baseline)}`;
       return [
-        String(index + 1),
+        String(outcome.number),
         row.name,
         figure(row.ours),
         row.baseline ? figure(row.baseline) : '–',
@@ -59,8 +61,8 @@ function cells(outcomes: ScenarioOutcome[]): string[][] {
 export const consoleReport = (summary: RunSummary): string => textTable(HEADERS, cells(summary.outcomes));
 
 function details(outcomes: ScenarioOutcome[]): string[] {
-  return outcomes.flatMap((outcome, index) => [
-    `### ${index + 1}. ${outcome.title}`,
+  return outcomes.flatMap((outcome) => [
+    `### ${outcome.number}. ${outcome.title}`,
     '',
     ...outcome.rows.flatMap((row) =>
       row.kind === 'not-run'

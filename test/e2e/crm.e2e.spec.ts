@@ -1,4 +1,4 @@
-import { CrmProcess } from '../support/crm-process';
+import { CrmProcess, bearer } from '../support/crm-process';
 
 /**
  * The whole loop through a real `crm` process on a temporary data directory: HTTP command →
@@ -7,7 +7,7 @@ import { CrmProcess } from '../support/crm-process';
 describe('crm, embedded, end to end', () => {
   let crm: CrmProcess;
   const occurredAt = '2026-01-15T10:00:00.000Z';
-  const actor = { 'x-actor': 'alice', 'x-department': 'sales' };
+  const actor = bearer('alice', 'sales');
 
   beforeAll(async () => {
     crm = await CrmProcess.start();

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { CrmProcess } from '../support/crm-process';
+import { CrmProcess, bearer } from '../support/crm-process';
 
 /** The relationship's touchpoints and the facts the domain derives from them, through the HTTP API. */
 describe('crm relationship endpoints, end to end', () => {
   let crm: CrmProcess;
-  const sales = { 'x-actor': 'bob', 'x-department': 'sales' };
-  const service = { 'x-actor': 'carol', 'x-department': 'service' };
+  const sales = bearer('bob', 'sales');
+  const service = bearer('carol', 'service');
+  const logistics = bearer('erin', 'logistics');
+  const marketing = bearer('fay', 'marketing');
+  const management = bearer('gil', 'management');
 
   beforeAll(async () => {
     crm = await CrmProcess.start();
@@ -104,15 +107,15 @@ describe('crm relationship endpoints, end to end', () => {
     const { body } = await post('/customers', { name: 'Facts GmbH', kind: 'organization', role: 'partner', relation: 'indirect' });
     const customerId: string = body.customerId;
     await purchase(customerId, 'po-9', '2026-02-01T08:00:00.000Z');
-    const finance = { 'x-actor': 'dora', 'x-department': 'finance' };
+    const finance = bearer('dora', 'finance');
     expect((await post(`/customers/${customerId}/credit`, { occurredAt: '2026-02-02T08:00:00.000Z', kind: 'limit-set', amount: 5000 }, finance)).status).toBe(201);
     expect((await post(`/customers/${customerId}/credit`, { occurredAt: '2026-02-20T08:00:00.000Z', kind: 'payment-overdue', amount: 700 }, finance)).status).toBe(201);
-    expect((await post(`/customers/${customerId}/deliveries`, { occurredAt: '2026-02-03T08:00:00.000Z', orderId: 'po-9', status: 'delayed', delayDays: 3 })).status).toBe(201);
-    expect((await post(`/customers/${customerId}/deliveries`, { occurredAt: '2026-02-03T08:00:00.000Z', orderId: 'po-9', status: 'delayed' })).status).toBe(400);
+    expect((await post(`/customers/${customerId}/deliveries`, { occurredAt: '2026-02-03T08:00:00.000Z', orderId: 'po-9', status: 'delayed', delayDays: 3 }, logistics)).status).toBe(201);
+    expect((await post(`/customers/${customerId}/deliveries`, { occurredAt: '2026-02-03T08:00:00.000Z', orderId: 'po-9', status: 'delayed' }, logistics)).status).toBe(400);
     expect((await post(`/customers/${customerId}/referrals`, { occurredAt: '2026-02-04T08:00:00.000Z' })).status).toBe(201);
-    expect((await post(`/customers/${customerId}/campaign-responses`, { occurredAt: '2026-02-05T08:00:00.000Z', campaign: 'spring', response: 'clicked' })).status).toBe(201);
-    expect((await post(`/customers/${customerId}/satisfaction-surveys`, { occurredAt: '2026-02-06T08:00:00.000Z', score: 11 })).status).toBe(400);
-    expect((await post(`/customers/${customerId}/satisfaction-surveys`, { occurredAt: '2026-02-06T08:00:00.000Z', score: 9 })).status).toBe(201);
+    expect((await post(`/customers/${customerId}/campaign-responses`, { occurredAt: '2026-02-05T08:00:00.000Z', campaign: 'spring', response: 'clicked' }, marketing)).status).toBe(201);
+    expect((await post(`/customers/${customerId}/satisfaction-surveys`, { occurredAt: '2026-02-06T08:00:00.000Z', score: 11 }, service)).status).toBe(400);
+    expect((await post(`/customers/${customerId}/satisfaction-surveys`, { occurredAt: '2026-02-06T08:00:00.000Z', score: 9 }, service)).status).toBe(201);
     const profile = await crm.request('PATCH', `/customers/${customerId}/profile`, { occurredAt: '2026-02-07T08:00:00.000Z', segment: 'smb', email: 'ops@facts.example' }, sales);
     expect(profile.status).toBe(200);
 
@@ -131,7 +134,7 @@ describe('crm relationship endpoints, end to end', () => {
     await purchase(customerId, 'po-old', '2025-01-02T08:00:00.000Z');
     const complaint = await post(`/customers/${customerId}/complaints`, { occurredAt: '2025-01-03T08:00:00.000Z', category: 'rudeness', severity: 'critical', description: 'shouted at on the phone' }, service);
 
-    const review = await post('/relationship-reviews', { asOf: '2025-06-30T00:00:00.000Z' });
+    const review = await post('/relationship-reviews', { asOf: '2025-06-30T00:00:00.000Z' }, management);
     expect(review.status).toBe(200);
     expect(review.body.reviewed).toBeGreaterThanOrEqual(1);
     expect(review.body.changed).toBeGreaterThanOrEqual(1);
@@ -145,9 +148,9 @@ describe('crm relationship endpoints, end to end', () => {
     const history = await crm.request('GET', `/customers/${customerId}/history?limit=1000`);
     const last = history.body.items[history.body.items.length - 1].revision;
     expect(await view(customerId, last)).toMatchObject({ lifecycleStage: 'decline' });
-    const again = await post('/relationship-reviews', { asOf: '2025-06-30T00:00:00.000Z' });
+    const again = await post('/relationship-reviews', { asOf: '2025-06-30T00:00:00.000Z' }, management);
     expect(again.body).toMatchObject({ changed: 0, complaintsEscalated: 0 });
-    expect((await post('/relationship-reviews', { asOf: 'soon' })).status).toBe(400);
+    expect((await post('/relationship-reviews', { asOf: 'soon' }, management)).status).toBe(400);
 
     const found = await eventually(
       () => crm.request('GET', '/customers?q=slee&stage=decline'),

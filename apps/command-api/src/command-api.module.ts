@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ComplaintsHttpController } from './customers/complaints/complaints.http.controller';
 import { CustomerCommandGateway } from './customers/customer-command.gateway';
+import { ErasureHttpController } from './customers/erasure/erasure.http.controller';
 import { DepartmentFactsHttpController } from './customers/department-facts/department-facts.http.controller';
 import { ExecuteCustomerCommandHandler } from './customers/execute-customer-command.handler';
 import { RecoveryHttpController } from './customers/recovery/recovery.http.controller';
@@ -20,6 +21,7 @@ import { TouchpointsHttpController } from './customers/touchpoints/touchpoints.h
     RecoveryHttpController,
     DepartmentFactsHttpController,
     ReviewsHttpController,
+    ErasureHttpController,
   ],
   providers: [
     CustomerCommandGateway,

@@ -1,7 +1,24 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { EVENT_BUS, type EventBus, type EventConsumer } from '@crm/messaging';
+import { EVENT_BUS, EventRejectedError, startConsumer, type EventBus, type StartingConsumer } from '@crm/messaging';
 import { HealthRegistry, LOGGER, Metrics, type Logger } from '@crm/platform';
-import { DOCUMENT_STORE, READ_MODELS, type DocumentStore, type ReadModelDefinition } from '@crm/read-models';
+import { DOCUMENT_STORE, READ_MODELS, type DocumentStore, type Projection, type ReadModelDefinition, type ReadModelDocument } from '@crm/read-models';
+
+/**
+ * A projection is pure, so an event it throws on will throw again on every redelivery: the
+ * transport is told to park that event (dead letter) rather than retry the batch forever.
+ */
+function rejectingPoison<Doc extends ReadModelDocument>(projection: Projection<Doc>): Projection<Doc> {
+  return {
+    ...projection,
+    evolve: (doc, event) => {
+      try {
+        return projection.evolve(doc, event);
+      } catch (error) {
+        throw new EventRejectedError(event.eventId, `${projection.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    },
+  };
+}
 
 /**
  * Feeds each read model from the bus through its own consumer group, one batch at a time:
@@ -10,7 +27,7 @@ import { DOCUMENT_STORE, READ_MODELS, type DocumentStore, type ReadModelDefiniti
  */
 @Injectable()
 export class ProjectorService implements OnModuleInit, OnModuleDestroy {
-  private readonly consumers: EventConsumer[] = [];
+  private readonly consumers: StartingConsumer[] = [];
   private started = false;
 
   constructor(
@@ -25,25 +42,33 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
   }
 
   // Nest runs every onModuleInit before any onApplicationBootstrap, so in one process the
-  // consumers are registered before the relay publishes its first batch.
+  // consumers are registered before the relay publishes its first batch. Kafka groups join in
+  // the background; /health reports the projector down until all have.
   async onModuleInit(): Promise<void> {
-    for (const { projection, collection: definition } of this.readModels) {
-      const collection = await this.store.collection(definition);
-      const consumer = this.bus.consumer();
-      await consumer.start({ groupId: `projector.${projection.name}` }, async (events) => {
-        const relevant = events.filter((event) => projection.canHandle(event));
-        if (relevant.length === 0) return;
-        await collection.applyBatch(projection, relevant);
-        this.metrics.eventsProjected.inc({ projection: projection.name }, relevant.length);
-      });
+    const collections = await Promise.all(this.readModels.map((model) => this.store.collection(model.collection)));
+    this.readModels.forEach(({ projection: pure }, index) => {
+      const projection = rejectingPoison(pure);
+      const consumer = startConsumer(
+        this.bus.consumer(),
+        { groupId: `projector.${projection.name}` },
+        async (events) => {
+          const relevant = events.filter((event) => projection.canHandle(event));
+          if (relevant.length === 0) return;
+          await collections[index].applyBatch(projection, relevant);
+          this.metrics.eventsProjected.inc({ projection: projection.name }, relevant.length);
+        },
+        (error) => this.logger.warn({ err: error, projection: projection.name }, 'projector consumer not started; retrying'),
+      );
       this.consumers.push(consumer);
-    }
-    this.started = true;
-    this.logger.info({ readModels: this.readModels.map((model) => model.projection.name) }, 'projector consuming');
+    });
+    void Promise.all(this.consumers.map((consumer) => consumer.running)).then(() => {
+      this.started = true;
+      this.logger.info({ readModels: this.readModels.map((model) => model.projection.name) }, 'projector consuming');
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
     this.started = false;
-    for (const consumer of this.consumers) await consumer.stop();
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 }

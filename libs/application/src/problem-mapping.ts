@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError, InvalidCommandError } from '@crm/domain';
-import { ConcurrencyError } from '@crm/event-store';
+import { ConcurrencyError, PersonalDataShreddedError } from '@crm/event-store';
 import { ProblemException, type ErrorMapper } from '@crm/platform';
 import { IdempotencyKeyReusedError } from './application.errors';
 
@@ -24,6 +24,11 @@ export const mapApplicationError: ErrorMapper = (error) => {
     return new ProblemException(HttpStatus.CONFLICT, 'The customer was changed since the revision given in If-Match', undefined, {
       expectedRevision: error.expected,
       currentRevision: error.actual,
+    });
+  }
+  if (error instanceof PersonalDataShreddedError) {
+    return new ProblemException(HttpStatus.CONFLICT, 'The personal data of this customer was erased; new personal data is refused', undefined, {
+      code: 'conflict',
     });
   }
   if (error instanceof IdempotencyKeyReusedError) {

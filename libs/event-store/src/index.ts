@@ -9,3 +9,4 @@ export {
 } from './sqlite/sqlite.event-store';
 export type { SqliteSynchronous } from './sqlite/sqlite.schema';
 export { createEsdbEventStore } from './esdb/esdb.event-store';
+export * from './encryption';

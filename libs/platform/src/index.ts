@@ -14,3 +14,4 @@ export * from './platform.module';
 export * from './infrastructure.module';
 export * from './http/uuid-param.pipe';
 export * from './run-app';
+export * from './auth';

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { EVENT_STORE, createEsdbEventStore, createSqliteEventStore, type EventStore } from '@crm/event-store';
+import {
+  EVENT_STORE,
+  PERSONAL_DATA_KEY_STORE,
+  createEsdbEventStore,
+  createMongoPersonalDataKeyStore,
+  createSqliteEventStore,
+  createSqlitePersonalDataKeyStore,
+  withPersonalDataEncryption,
+  type EventStore,
+  type PersonalDataKeyStore,
+} from '@crm/event-store';
 import { EVENT_BUS, createInProcessEventBus, createKafkaEventBus, type EventBus } from '@crm/messaging';
 import {
   DOCUMENT_STORE,
@@ -12,6 +22,8 @@ import {
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.di-tokens';
 import { HealthRegistry } from './health/health.registry';
+import { LOGGER } from './logging/logger.di-tokens';
+import type { Logger } from 'pino';
 
 export interface InfrastructureNeeds {
   eventStore?: boolean;
@@ -21,16 +33,40 @@ export interface InfrastructureNeeds {
 
 export const EVENT_STORE_FILE = 'event-store.sqlite';
 export const READ_STORE_FILE = 'read-store.sqlite';
+export const PERSONAL_DATA_KEYS_FILE = 'personal-data-keys.sqlite';
 
-/** Opens the event store the configuration names (also used by the audit CLI). */
-export async function openEventStore(config: AppConfig): Promise<EventStore> {
+/** Opens the store of the per-customer data keys the configuration names. */
+export async function openPersonalDataKeyStore(config: AppConfig): Promise<PersonalDataKeyStore> {
+  if (config.keyStore.kind === 'mongo') return createMongoPersonalDataKeyStore({ uri: config.keyStore.uri, database: config.keyStore.database });
+  mkdirSync(config.dataDir, { recursive: true });
+  return createSqlitePersonalDataKeyStore(join(config.dataDir, PERSONAL_DATA_KEYS_FILE));
+}
+
+async function openRawEventStore(config: AppConfig): Promise<EventStore> {
   if (config.eventStore.kind === 'esdb') return createEsdbEventStore(config.eventStore.connectionString);
   mkdirSync(config.dataDir, { recursive: true });
   return createSqliteEventStore({ filename: join(config.dataDir, EVENT_STORE_FILE), synchronous: config.eventStore.synchronous });
 }
 
-export function openBus(config: AppConfig): EventBus {
-  if (config.bus.kind === 'in-process') return createInProcessEventBus();
+/**
+ * Opens the event store the configuration names, behind the personal data encryption: callers
+ * see plaintext, the store holds ciphertext. Without `keys` it opens (and closes) its own key
+ * store, as the audit CLI does.
+ */
+export async function openEventStore(config: AppConfig, keys?: PersonalDataKeyStore): Promise<EventStore> {
+  const raw = await openRawEventStore(config);
+  if (keys) return withPersonalDataEncryption(raw, keys);
+  const own = await openPersonalDataKeyStore(config);
+  const store = withPersonalDataEncryption(raw, own);
+  return { ...store, close: async () => (await store.close(), await own.close()) };
+}
+
+export function openBus(config: AppConfig, logger: Logger): EventBus {
+  if (config.bus.kind === 'in-process') {
+    return createInProcessEventBus((event, groupId, error) =>
+      logger.error({ eventId: event.eventId, streamId: event.streamId, revision: event.revision, groupId, err: error }, 'event dead-lettered'),
+    );
+  }
   return createKafkaEventBus(config.bus);
 }
 
@@ -64,10 +100,19 @@ export class InfrastructureModule {
     const inject = [APP_CONFIG, HealthRegistry, InfrastructureLifecycle];
     if (needs.eventStore) {
       providers.push({
-        provide: EVENT_STORE,
+        provide: PERSONAL_DATA_KEY_STORE,
         inject,
-        useFactory: async (config: AppConfig, health: HealthRegistry, lifecycle: InfrastructureLifecycle) => {
-          const store = await openEventStore(config);
+        useFactory: async (config: AppConfig, _health: HealthRegistry, lifecycle: InfrastructureLifecycle) => {
+          const keys = await openPersonalDataKeyStore(config);
+          lifecycle.onClose(() => keys.close());
+          return keys;
+        },
+      });
+      providers.push({
+        provide: EVENT_STORE,
+        inject: [...inject, PERSONAL_DATA_KEY_STORE],
+        useFactory: async (config: AppConfig, health: HealthRegistry, lifecycle: InfrastructureLifecycle, keys: PersonalDataKeyStore) => {
+          const store = await openEventStore(config, keys);
           // A store that cannot answer a trivial read is down (the registry treats a throw as down).
           health.register('event-store', async () => (await store.headPosition(), true));
           lifecycle.onClose(() => store.close());
@@ -78,8 +123,8 @@ export class InfrastructureModule {
     if (needs.bus) {
       providers.push({
         provide: EVENT_BUS,
-        inject,
-        useFactory: (config: AppConfig) => openBus(config),
+        inject: [APP_CONFIG, LOGGER],
+        useFactory: (config: AppConfig, logger: Logger) => openBus(config, logger),
       });
     }
     if (needs.readStore) {
@@ -98,7 +143,7 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       global: true,
       providers,
-      exports: [needs.eventStore && EVENT_STORE, needs.bus && EVENT_BUS, needs.readStore && DOCUMENT_STORE].filter(
+      exports: [needs.eventStore && EVENT_STORE, needs.eventStore && PERSONAL_DATA_KEY_STORE, needs.bus && EVENT_BUS, needs.readStore && DOCUMENT_STORE].filter(
         (token): token is symbol => typeof token === 'symbol',
       ),
     };

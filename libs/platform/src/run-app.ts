@@ -4,7 +4,7 @@ import { loadAppConfig, type AppConfig } from './config/app-config';
 import { createHttpApp, type HttpAppOptions } from './http/http-app';
 import { createLogger } from './logging/logger';
 
-export interface AppDescription extends Omit<HttpAppOptions, 'logger'> {
+export interface AppDescription extends Omit<HttpAppOptions, 'logger' | 'bodyLimitBytes'> {
   name: string;
   module: (config: AppConfig, logger: Logger) => DynamicModule;
 }
@@ -22,7 +22,7 @@ export async function runApp(description: AppDescription, env: NodeJS.ProcessEnv
     process.exit(1);
   }
   const logger = createLogger(config.logLevel, description.name);
-  const app = await createHttpApp(description.module(config, logger), { ...description, logger });
+  const app = await createHttpApp(description.module(config, logger), { ...description, logger, bodyLimitBytes: config.httpBodyLimitBytes });
   await app.listen(config.port, config.host);
   logger.info({ url: await app.getUrl(), dataDir: config.dataDir }, `${description.name} listening`);
   return app;

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CommandContext, CommandOutcome, CommandRequest } from '@crm/application';
 import type { CustomerCommand } from '@crm/domain';
-import { CLOCK, ProblemException, type Clock } from '@crm/platform';
+import { APP_CONFIG, CLOCK, ProblemException, principalOf, type AppConfig, type Clock } from '@crm/platform';
 import { ExecuteCustomerCommand } from './execute-customer-command.command';
 
 export interface CommandResponse {
@@ -21,15 +21,17 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 /**
- * The HTTP edge of the write side: reads the request's headers into the command context
- * (actor, department, correlation, Idempotency-Key, If-Match), sends the command on the bus,
- * and answers with the new revision as body and ETag.
+ * The HTTP edge of the write side: builds the command context from the authenticated principal
+ * (actor, department) and the request's headers (correlation, Idempotency-Key, If-Match), sends
+ * the command on the bus, and answers with the new revision as body and ETag. `X-Actor` and
+ * `X-Department` override the principal only with CRM_DEV_HEADERS=true (development).
  */
 @Injectable()
 export class CustomerCommandGateway {
   constructor(
     @Inject(CommandBus) private readonly commandBus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   contextOf(request: FastifyRequest): CommandContext {
@@ -50,10 +52,12 @@ export class CustomerCommandGateway {
         { field: 'Idempotency-Key', reason: 'must be 1 to 200 characters' },
       ]);
     }
+    const principal = principalOf(request);
+    const dev = this.config.auth.devHeaders;
     return {
       now: this.clock().toISOString(),
-      actor: header(request, 'x-actor') ?? 'anonymous',
-      department: header(request, 'x-department') ?? 'unspecified',
+      actor: (dev ? header(request, 'x-actor') : undefined) ?? principal.subject,
+      department: (dev ? header(request, 'x-department') : undefined) ?? principal.department,
       correlationId: header(request, 'x-correlation-id') ?? randomUUID(),
       commandId: randomUUID(),
       ...(idempotencyKey === undefined

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CustomerCommandExecutor, DOMAIN_RULES, assignValueTiers, systemCommandRunner } from '@crm/application';
 import type { DomainRules, RankedCustomer, ValueTier } from '@crm/domain';
-import { EVENT_BUS, type EventBus, type EventConsumer } from '@crm/messaging';
+import { EVENT_BUS, startConsumer, type EventBus, type StartingConsumer } from '@crm/messaging';
 import { APP_CONFIG, CLOCK, LOGGER, type AppConfig, type Clock, type Logger } from '@crm/platform';
 import { CUSTOMER_VIEW, DOCUMENT_STORE, READ_MODELS, type DocumentStore, type ReadModelDefinition } from '@crm/read-models';
 
@@ -15,7 +15,7 @@ const VALUE_CHANGES = new Set(['CustomerValueAssessed', 'CustomerRegistered']);
  */
 @Injectable()
 export class ValueTierPolicy implements OnModuleInit, OnModuleDestroy {
-  private consumer: EventConsumer | undefined;
+  private consumer: StartingConsumer | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ranking: Promise<void> = Promise.resolve();
 
@@ -30,12 +30,16 @@ export class ValueTierPolicy implements OnModuleInit, OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     if (this.config.tierRankingDelayMs === 0) return;
-    this.consumer = this.bus.consumer();
-    await this.consumer.start({ groupId: 'policy.value-tier' }, async (events) => {
-      if (events.some((event) => VALUE_CHANGES.has(event.type))) this.schedule();
-    });
+    this.consumer = startConsumer(
+      this.bus.consumer(),
+      { groupId: 'policy.value-tier' },
+      async (events) => {
+        if (events.some((event) => VALUE_CHANGES.has(event.type))) this.schedule();
+      },
+      (error) => this.logger.warn({ err: error }, 'value tier policy consumer not started; retrying'),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@crm/platform';
+import { Allow, ProblemException, Reads } from '@crm/platform';
 import { ReadModelRebuilds, type RebuildStatus } from './read-model-rebuilds';
 
 @ApiTags('admin')
@@ -17,6 +17,7 @@ export class ReadModelsAdminHttpController {
   }
 
   @Post(':name/rebuild')
+  @Allow('RebuildReadModel')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Rebuild a read model from the event store into fresh storage and swap it in when caught up' })
   rebuild(@Param('name') name: string): RebuildStatus {
@@ -25,6 +26,7 @@ export class ReadModelsAdminHttpController {
   }
 
   @Get(':name/rebuild')
+  @Reads('read-models')
   @ApiOperation({ summary: 'Progress of the last rebuild of a read model' })
   status(@Param('name') name: string): RebuildStatus {
     this.known(name);

@@ -1,7 +1,7 @@
-import { Controller, Get, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { APP_CONFIG, ProblemException, customerIdParam, type AppConfig } from '@crm/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, ProblemException, Reads, customerIdParam, maySee, principalOf, visibleView, type AppConfig } from '@crm/platform';
 import { CUSTOMER_VIEW, InvalidCursorError, waitForRevision, type Condition, type DocumentPage, type SortKey } from '@crm/read-models';
 import { ReadModelCollections } from '../read-model-collections';
 import { GetCustomerQuery } from './get-customer.query.dto';
@@ -24,12 +24,14 @@ export class CustomersHttpController {
   ) {}
 
   @Get(':customerId')
+  @Reads('customers')
   @ApiOperation({ summary: 'The unified customer view: one picture for every department' })
   async get(
     @Param('customerId', customerIdParam) customerId: string,
     @Query() query: GetCustomerQuery,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CustomerViewDocument> {
+  ): Promise<Partial<CustomerViewDocument>> {
     const view = await this.collections.get<CustomerViewDocument>(CUSTOMER_VIEW);
     if (query.minRevision !== undefined) {
       const wait = await waitForRevision(view, customerId, query.minRevision, this.config.readYourWritesTimeoutMs);
@@ -43,12 +45,14 @@ export class CustomersHttpController {
     const customer = await view.get(customerId);
     if (!customer) throw new ProblemException(HttpStatus.NOT_FOUND, `Customer ${customerId} not found`);
     void reply.header('ETag', `"${customer.revision}"`);
-    return customer;
+    return visibleView(principalOf(request).role, customer);
   }
 
   @Get()
+  @Reads('customers')
   @ApiOperation({ summary: 'Search customers by status, stage, tier, loyalty, role and name prefix' })
-  async list(@Query() query: ListCustomersQuery): Promise<DocumentPage<CustomerViewDocument>> {
+  async list(@Query() query: ListCustomersQuery, @Req() request: FastifyRequest): Promise<DocumentPage<Partial<CustomerViewDocument>>> {
+    const { role } = principalOf(request);
     const where: Condition[] = [];
     const filters: Array<[string, string | undefined]> = [
       ['status', query.status],
@@ -58,10 +62,15 @@ export class CustomersHttpController {
       ['role', query.role],
     ];
     for (const [field, value] of filters) if (value !== undefined) where.push({ field, op: 'eq', value });
-    if (query.q !== undefined && query.q.trim() !== '') where.push({ field: 'nameLower', op: 'startsWith', value: query.q.trim().toLowerCase() });
+    if (query.q !== undefined && query.q.trim() !== '') {
+      // A name search would reveal names to a role that may not see them.
+      if (!maySee(role, 'personal')) throw new ProblemException(HttpStatus.FORBIDDEN, `The role ${role} may not search by name`);
+      where.push({ field: 'nameLower', op: 'startsWith', value: query.q.trim().toLowerCase() });
+    }
     const view = await this.collections.get<CustomerViewDocument>(CUSTOMER_VIEW);
     try {
-      return await view.find({ where, sort: SORTS[query.sort ?? 'name'], limit: query.limit ?? 50, cursor: query.cursor });
+      const page = await view.find({ where, sort: SORTS[query.sort ?? 'name'], limit: query.limit ?? 50, cursor: query.cursor });
+      return { ...page, items: page.items.map((item) => visibleView(role, item)) };
     } catch (error) {
       if (error instanceof InvalidCursorError) {
         throw new ProblemException(HttpStatus.BAD_REQUEST, 'The cursor is invalid', [{ field: 'cursor', reason: error.message }]);

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException, customerIdParam } from '@crm/platform';
+import { ProblemException, Reads, customerIdParam } from '@crm/platform';
 import { LOYALTY_PROGRESSION, loyaltyDistribution, type LoyaltyDistribution, type LoyaltyProgressionDocument } from '@crm/read-models';
 import { ReadModelCollections } from '../read-model-collections';
 import { DistributionQuery } from './distribution.query.dto';
@@ -11,6 +11,7 @@ export class LoyaltyHttpController {
   constructor(@Inject(ReadModelCollections) private readonly collections: ReadModelCollections) {}
 
   @Get('customers/:customerId/loyalty')
+  @Reads('loyalty')
   @ApiOperation({ summary: 'Lifecycle stage, loyalty ladder level, driver scores and every transition with its rule and figures' })
   async get(@Param('customerId', customerIdParam) customerId: string): Promise<LoyaltyProgressionDocument> {
     const progression = await this.collections.get<LoyaltyProgressionDocument>(LOYALTY_PROGRESSION);
@@ -20,6 +21,7 @@ export class LoyaltyHttpController {
   }
 
   @Get('loyalty/distribution')
+  @Reads('loyalty')
   @ApiOperation({ summary: 'Customers per stage and ladder level, and the stage transition matrix over a period' })
   async distribution(@Query() query: DistributionQuery): Promise<LoyaltyDistribution> {
     if (query.from !== undefined && query.to !== undefined && Date.parse(query.from) > Date.parse(query.to)) {

@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock } from '@crm/platform';
+import { CLOCK, Reads, principalOf, withoutPersonal, type Clock } from '@crm/platform';
 import { COMPLAINT_QUEUE, RECOVERY_QUEUE, type Condition } from '@crm/read-models';
 import { ReadModelCollections } from '../read-model-collections';
 import { ComplaintQueueQuery } from './complaint-queue.query.dto';
@@ -16,8 +17,10 @@ export class ServiceQueuesHttpController {
   ) {}
 
   @Get('complaints')
+  @Reads('complaint-queue')
   @ApiOperation({ summary: 'Complaints by priority (severity × customer value tier), then SLA deadline, with a breach flag' })
-  async complaints(@Query() query: ComplaintQueueQuery) {
+  async complaints(@Query() query: ComplaintQueueQuery, @Req() request: FastifyRequest) {
+    const { role } = principalOf(request);
     const now = this.clock().toISOString();
     const where: Condition[] = [{ field: 'status', op: 'eq', value: query.status ?? 'open' }];
     if (query.department !== undefined) where.push({ field: 'department', op: 'eq', value: query.department });
@@ -32,18 +35,27 @@ export class ServiceQueuesHttpController {
       ],
       limit: QUEUE_LIMIT,
     });
-    return { items: page.items.map((item) => ({ ...item, breached: item.status === 'open' && item.deadline < now })) };
+    return {
+      items: page.items.map((item) => withoutPersonal(role, { ...item, breached: item.status === 'open' && item.deadline < now }, ['customerName'])),
+    };
   }
 
   @Get('recovery')
+  @Reads('recovery-queue')
   @ApiOperation({ summary: 'Declining and lost customers worth winning back, ranked by value' })
-  async recovery() {
-    const queue = await this.collections.get<{ id: string }>(RECOVERY_QUEUE);
+  async recovery(@Req() request: FastifyRequest) {
+    const { role } = principalOf(request);
+    const queue = await this.collections.get<{ id: string; lastRecovery: Record<string, unknown> | null }>(RECOVERY_QUEUE);
     const page = await queue.find({
       where: [{ field: 'inQueue', op: 'eq', value: true }],
       sort: [{ field: 'clpTotal', direction: 'desc' }],
       limit: QUEUE_LIMIT,
     });
-    return { items: page.items };
+    return {
+      items: page.items.map((item) => {
+        const lastRecovery = item.lastRecovery && withoutPersonal(role, item.lastRecovery, ['offer', 'note']);
+        return withoutPersonal(role, { ...item, lastRecovery }, ['name']);
+      }),
+    };
   }
 }

@@ -155,6 +155,9 @@ export type EscalateComplaint = Command<'EscalateComplaint', {
   deadline: string;
 }>;
 
+/** Erase the customer's personal data: the shell shreds the customer's key once the event is recorded. */
+export type EraseCustomer = Command<'EraseCustomer', { customerId: string; occurredAt: string }>;
+
 export type CustomerCommand =
   | RegisterCustomer
   | SelectCustomerAsTarget
@@ -173,4 +176,5 @@ export type CustomerCommand =
   | RecordCampaignResponse
   | ReviewRelationship
   | AssignValueTier
-  | EscalateComplaint;
+  | EscalateComplaint
+  | EraseCustomer;

@@ -36,6 +36,14 @@ import * as V from './customer.vocabulary';
 export function decide(command: C.CustomerCommand, state: CustomerState, rules: DomainRules): CustomerEvent[] {
   if (command.type === 'RegisterCustomer') return registerCustomer(command, state, rules);
   const customer = requireRegistered(state, command.data.customerId);
+  const events = decideForRegistered(command, customer, rules);
+  if (customer.erased && events.some(carriesPersonalData)) {
+    throw new CommandRejectedError('The personal data of this customer was erased; a command carrying personal data is refused');
+  }
+  return events;
+}
+
+function decideForRegistered(command: Exclude<C.CustomerCommand, C.RegisterCustomer>, customer: RegisteredCustomer, rules: DomainRules): CustomerEvent[] {
   switch (command.type) {
     case 'SelectCustomerAsTarget':
       return selectCustomerAsTarget(command, customer, rules);
@@ -71,12 +79,20 @@ export function decide(command: C.CustomerCommand, state: CustomerState, rules: 
       return assignValueTier(command, customer, rules);
     case 'EscalateComplaint':
       return escalateComplaint(command, customer, rules);
+    case 'EraseCustomer':
+      return eraseCustomer(command, customer, rules);
     default: {
       const unhandled: never = command;
       return unhandled;
     }
   }
 }
+
+/** Erasing is for good: no new personal data may be recorded for an erased customer (it could not be shredded again). */
+const carriesPersonalData = (event: CustomerEvent): boolean => {
+  const personal = (event.data as { personal?: object }).personal;
+  return personal !== undefined && Object.keys(personal).length > 0;
+};
 
 function requireRegistered(state: CustomerState, customerId: string): RegisteredCustomer {
   if (!isRegistered(state)) throw new CustomerNotFoundError(customerId);
@@ -405,4 +421,11 @@ function assignValueTier(command: C.AssignValueTier, customer: RegisteredCustome
       data: { customerId: customer.customerId, occurredAt, from: customer.valueTier, to: tier, rule, figures: { ...figures }, complaintPriorities },
     },
   ];
+}
+
+/** Idempotent: erasing an erased customer records nothing, so a retried erasure can still shred the key. */
+function eraseCustomer(command: C.EraseCustomer, customer: RegisteredCustomer, rules: DomainRules): CustomerEvent[] {
+  const occurredAt = requireBusinessTime('occurredAt', command.data.occurredAt, command.metadata.now, rules);
+  if (customer.erased) return [];
+  return [{ type: 'CustomerErased', data: { customerId: customer.customerId, occurredAt, complaintIds: Object.keys(customer.service.complaints) } }];
 }

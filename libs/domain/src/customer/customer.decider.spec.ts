@@ -437,3 +437,39 @@ describe('AssignValueTier', () => {
     spec.given(active).when(c.assignTier(day(5), 'key', 'r', { rank: 'first' as never })).thenThrows(invalidField('figures'));
   });
 });
+
+describe('EraseCustomer', () => {
+  const withComplaint = history(c.register(day(0), { email: 'ann@example.com' }), c.purchase('o-1', day(1)), c.fileComplaint('k-1', day(2)));
+  const erased = [...withComplaint, ...decider.decide(c.erase(day(3)), withComplaint.reduce(decider.evolve, decider.initialState))];
+  const stateOf = (events: CustomerEvent[]) => events.reduce(decider.evolve, decider.initialState);
+
+  it('records the erasure, naming the complaints whose queue entries carry the name', () => {
+    spec.given(withComplaint).when(c.erase(day(3))).then([{ type: 'CustomerErased', data: { customerId: 'cust-1', occurredAt: day(3), complaintIds: ['k-1'] } }]);
+  });
+
+  it('shows the profile as erased and keeps the non-personal facts', () => {
+    const state = stateOf(erased);
+    expect(state).toMatchObject({ erased: true, profile: { name: '[erased]' }, sales: { orders: [expect.objectContaining({ orderId: 'o-1' })] } });
+    expect(state.status !== 'unregistered' && state.profile.email).toBeUndefined();
+  });
+
+  it('folds a registration whose personal data was shredded into an erased profile', () => {
+    const [registration] = history(c.register(day(0)));
+    const state = stateOf([{ ...registration, data: { ...registration.data, personal: { erased: true } } } as CustomerEvent]);
+    expect(state).toMatchObject({ profile: { name: '[erased]', kind: 'individual' } });
+  });
+
+  it('records nothing when the customer is already erased, so a retried erasure is harmless', () => {
+    spec.given(erased).when(c.erase(day(4))).then([]);
+  });
+
+  it('refuses new personal data for an erased customer but accepts non-personal facts', () => {
+    spec.given(erased).when(c.contact(day(4))).thenThrows(CommandRejectedError);
+    spec.given(erased).when(c.updateProfile(day(4), { name: 'Ann Again' })).thenThrows(CommandRejectedError);
+    spec.given(erased).when(c.purchase('o-2', day(4))).then((events) => expect(events[0].type).toBe('PurchaseRecorded'));
+  });
+
+  it('rejects erasing an unknown customer', () => {
+    spec.given([]).when(c.erase(day(1))).thenThrows(CustomerNotFoundError);
+  });
+});

@@ -28,6 +28,21 @@ interface Fact {
   occurredAt: string;
 }
 
+/**
+ * What `personal` reads as once the customer's data key is shredded: the ciphertext stays in the
+ * log but can no longer be read, so every reader must cope with this instead of the fields.
+ */
+export interface ErasedPersonalData {
+  readonly erased: true;
+}
+
+export type Personal<Fields> = Fields | ErasedPersonalData;
+
+/** What read models and the state show in place of an erased personal field. */
+export const ERASED = '[erased]';
+
+export const isErased = (personal: object): personal is ErasedPersonalData => (personal as { erased?: unknown }).erased === true;
+
 /** What makes a derived event auditable: the rule that fired, the figures it saw, the thresholds it used. */
 export interface Derivation {
   rule: string;
@@ -40,15 +55,15 @@ export type CustomerRegistered = Event<'CustomerRegistered', Fact & {
   role: CustomerRole;
   relation: CustomerRelation;
   source?: string;
-  personal: { name: string; email?: string; phone?: string };
+  personal: Personal<{ name: string; email?: string; phone?: string }>;
 }>;
 
-export type CustomerSelectedAsTarget = Event<'CustomerSelectedAsTarget', Fact & { personal: { reason: string } }>;
+export type CustomerSelectedAsTarget = Event<'CustomerSelectedAsTarget', Fact & { personal: Personal<{ reason: string }> }>;
 
 export type ContactRecorded = Event<'ContactRecorded', Fact & {
   channel: ContactChannel;
   direction: ContactDirection;
-  personal: { purpose: string; outcome?: string };
+  personal: Personal<{ purpose: string; outcome?: string }>;
 }>;
 
 export interface PricedLine extends PurchaseLine {
@@ -82,13 +97,13 @@ export type ComplaintFiled = Event<'ComplaintFiled', Fact & {
    */
   customerTier: ValueTier | null;
   priority: number;
-  personal: { description: string; customerName: string };
+  personal: Personal<{ description: string; customerName: string }>;
 }>;
 
 export type ComplaintResolved = Event<'ComplaintResolved', Fact & {
   complaintId: string;
   customerSatisfied: boolean;
-  personal: { outcome: string };
+  personal: Personal<{ outcome: string }>;
 }>;
 
 export type ComplaintEscalated = Event<'ComplaintEscalated', Fact & {
@@ -100,21 +115,21 @@ export type ComplaintEscalated = Event<'ComplaintEscalated', Fact & {
 
 export type SatisfactionSurveyed = Event<'SatisfactionSurveyed', Fact & { score: number }>;
 
-export type ReferralMade = Event<'ReferralMade', Fact & { personal: { referredName?: string } }>;
+export type ReferralMade = Event<'ReferralMade', Fact & { personal: Personal<{ referredName?: string }> }>;
 
-export type CustomerChurned = Event<'CustomerChurned', Fact & { personal: { reason: string } }>;
+export type CustomerChurned = Event<'CustomerChurned', Fact & { personal: Personal<{ reason: string }> }>;
 
-export type RecoveryStarted = Event<'RecoveryStarted', Fact & { recoveryId: string; personal: { offer: string } }>;
+export type RecoveryStarted = Event<'RecoveryStarted', Fact & { recoveryId: string; personal: Personal<{ offer: string }> }>;
 
 export type RecoveryOutcomeRecorded = Event<'RecoveryOutcomeRecorded', Fact & {
   recoveryId: string;
   succeeded: boolean;
-  personal: { note?: string };
+  personal: Personal<{ note?: string }>;
 }>;
 
 export type ProfileUpdated = Event<'ProfileUpdated', Fact & {
   changes: { kind?: CustomerKind; role?: CustomerRole; relation?: CustomerRelation; segment?: string };
-  personal: { name?: string; email?: string; phone?: string };
+  personal: Personal<{ name?: string; email?: string; phone?: string }>;
 }>;
 
 export type CreditEventRecorded = Event<'CreditEventRecorded', Fact & { kind: CreditEventKind; amount: number; reference?: string }>;
@@ -123,7 +138,7 @@ export type DeliveryRecorded = Event<'DeliveryRecorded', Fact & {
   orderId: string;
   status: DeliveryStatus;
   delayDays: number;
-  personal: { note?: string };
+  personal: Personal<{ note?: string }>;
 }>;
 
 export type CampaignResponseRecorded = Event<'CampaignResponseRecorded', Fact & { campaign: string; response: CampaignResponseKind }>;
@@ -168,6 +183,12 @@ export type ValueTierAssigned = Event<'ValueTierAssigned', Fact & {
   complaintPriorities: Array<{ complaintId: string; priority: number }>;
 }>;
 
+/**
+ * The customer's personal data was erased (crypto-shredded). Names the complaints whose queue
+ * entries carry the customer's name, so the queue can drop it without reading other documents.
+ */
+export type CustomerErased = Event<'CustomerErased', Fact & { complaintIds: string[] }>;
+
 export type CustomerEvent =
   | CustomerRegistered
   | CustomerSelectedAsTarget
@@ -190,7 +211,8 @@ export type CustomerEvent =
   | LoyaltyDriversScored
   | LoyaltyLevelChanged
   | CustomerValueAssessed
-  | ValueTierAssigned;
+  | ValueTierAssigned
+  | CustomerErased;
 
 export type CustomerEventType = CustomerEvent['type'];
 
@@ -218,6 +240,7 @@ export const CUSTOMER_EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEventType, 
   LoyaltyLevelChanged: 1,
   CustomerValueAssessed: 1,
   ValueTierAssigned: 1,
+  CustomerErased: 1,
 };
 
 export const CUSTOMER_EVENT_TYPES: readonly CustomerEventType[] = Object.keys(CUSTOMER_EVENT_SCHEMA_VERSIONS) as CustomerEventType[];

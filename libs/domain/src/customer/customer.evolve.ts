@@ -1,5 +1,5 @@
 import { earliest, latest } from '../shared/time';
-import type { CustomerEvent } from './customer.events';
+import { ERASED, isErased, type CustomerEvent } from './customer.events';
 import {
   NO_DRIVERS,
   NO_VALUE,
@@ -17,6 +17,7 @@ const NOT_TOUCHPOINTS = new Set<CustomerEvent['type']>([
   'LoyaltyLevelChanged',
   'CustomerValueAssessed',
   'ValueTierAssigned',
+  'CustomerErased',
 ]);
 
 export function evolve(state: CustomerState, event: CustomerEvent): CustomerState {
@@ -39,9 +40,13 @@ function registered(data: Extract<CustomerEvent, { type: 'CustomerRegistered' }>
     latestOccurredAt: data.occurredAt,
     lastTouchpointAt: data.occurredAt,
     profile: {
-      name: data.personal.name,
-      ...(data.personal.email === undefined ? {} : { email: data.personal.email }),
-      ...(data.personal.phone === undefined ? {} : { phone: data.personal.phone }),
+      ...(isErased(data.personal)
+        ? { name: ERASED }
+        : {
+            name: data.personal.name,
+            ...(data.personal.email === undefined ? {} : { email: data.personal.email }),
+            ...(data.personal.phone === undefined ? {} : { phone: data.personal.phone }),
+          }),
       kind: data.kind,
       role: data.role,
       relation: data.relation,
@@ -58,6 +63,7 @@ function registered(data: Extract<CustomerEvent, { type: 'CustomerRegistered' }>
     recoveries: {},
     value: { ...NO_VALUE, assessedAt: null },
     valueTier: null,
+    erased: false,
   };
 }
 
@@ -123,8 +129,14 @@ function apply(state: RegisteredCustomer, event: CustomerEvent): RegisteredCusto
       const recovery = { ...state.recoveries[recoveryId], outcome: succeeded ? ('succeeded' as const) : ('failed' as const) };
       return { ...state, recoveries: { ...state.recoveries, [recoveryId]: recovery } };
     }
-    case 'ProfileUpdated':
-      return { ...state, profile: { ...state.profile, ...event.data.changes, ...event.data.personal } };
+    case 'ProfileUpdated': {
+      const { changes, personal } = event.data;
+      return { ...state, profile: { ...state.profile, ...changes, ...(isErased(personal) ? {} : personal) } };
+    }
+    case 'CustomerErased': {
+      const { email: _email, phone: _phone, ...profile } = state.profile;
+      return { ...state, erased: true, profile: { ...profile, name: ERASED } };
+    }
     case 'CreditEventRecorded':
       return { ...state, credit: creditAfter(state.credit, event.data.kind, event.data.amount) };
     case 'DeliveryRecorded': {

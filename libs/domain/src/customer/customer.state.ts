@@ -90,6 +90,8 @@ export interface RegisteredCustomer {
   recoveries: Record<string, RecoveryRecord>;
   value: CustomerValue & { assessedAt: string | null };
   valueTier: ValueTier | null;
+  /** Personal data erased: the profile shows ERASED and no new personal data is accepted. */
+  erased: boolean;
 }
 
 export type CustomerState = UnregisteredCustomer | RegisteredCustomer;

@@ -37,6 +37,7 @@ export function customerCommands(customerId: string) {
       at<C.StartRecovery>('StartRecovery', { recoveryId, occurredAt, offer }, occurredAt),
     recoveryOutcome: (recoveryId: string, occurredAt: string, succeeded: boolean, note?: string) =>
       at<C.RecordRecoveryOutcome>('RecordRecoveryOutcome', { recoveryId, occurredAt, succeeded, ...(note === undefined ? {} : { note }) }, occurredAt),
+    erase: (occurredAt: string) => at<C.EraseCustomer>('EraseCustomer', { occurredAt }, occurredAt),
     updateProfile: (occurredAt: string, changes: C.ProfileChanges) => at<C.UpdateProfile>('UpdateProfile', { occurredAt, changes }, occurredAt),
     credit: (occurredAt: string, kind: C.CreditEventKind, amount: number) =>
       at<C.RecordCreditEvent>('RecordCreditEvent', { occurredAt, kind, amount }, occurredAt),

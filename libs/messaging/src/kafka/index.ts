@@ -1,2 +1,1 @@
 export * from './kafka.event-bus';
-export * from './event-rejected.error';

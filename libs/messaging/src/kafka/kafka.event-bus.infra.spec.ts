@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@crm/contracts';
 import type { BatchHandler, EventBus, EventConsumer } from '../event-bus.port';
 import { describeEventBusContract, eventIdAt, eventually, gate, idsOf, interleavedEvents, recordedEvent } from '../testing';
-import { EventRejectedError } from './event-rejected.error';
+import { EventRejectedError } from '../event-rejected.error';
 import { createKafkaEventBus, type KafkaEventBusOptions } from './kafka.event-bus';
 
 // Run with a broker: CRM_INFRA_TESTS=1 infra/kafka/with-kafka.sh npx jest libs/messaging
@@ -162,6 +162,8 @@ describeEventBusContract('kafka', brokers === undefined ? undefined : async () =
         received += batch.length;
         await applying.promise;
       });
+      // Cleanups run last-first: a failed assertion must not leave the stop waiting on the handler.
+      cleanups.push(async () => applying.open());
 
       await bus.publisher().publish(interleavedEvents(['customer-1'], 3));
       await eventually(() => expect(received).toBe(3));

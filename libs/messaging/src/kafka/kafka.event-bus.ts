@@ -27,6 +27,12 @@ export interface KafkaEventBusOptions {
    * soon as they exist either way; this bounds idle polling and how long a stop waits.
    */
   fetchMaxWaitMs?: number;
+  /**
+   * How long the group waits for a silent member before handing its partitions on; 10 s by
+   * default (kafkajs: 30 s). It bounds how long a restarted instance waits for its crashed
+   * predecessor to be evicted before it can join.
+   */
+  sessionTimeoutMs?: number;
   /** kafkajs logging; WARN by default. KAFKAJS_LOG_LEVEL overrides it. */
   logLevel?: logLevel;
 }
@@ -76,6 +82,7 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         deadLetterTopic: options.deadLetterTopic,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
         fetchMaxWaitMs: options.fetchMaxWaitMs ?? 1000,
+        sessionTimeoutMs: options.sessionTimeoutMs ?? 10_000,
         ensureTopics: ensureBusTopics,
       }),
   };

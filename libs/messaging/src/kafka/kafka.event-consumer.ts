@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@crm/contracts';
 import type { BatchHandler, ConsumerOptions, EventConsumer } from '../event-bus.port';
 import { toDeadLetter } from './dead-letter.message';
 import { decodeEvent } from './event-message.codec';
-import { EventRejectedError } from './event-rejected.error';
+import { EventRejectedError } from '../event-rejected.error';
 import { createIdempotentProducer } from './idempotent.producer';
 
 export interface KafkaConsumerOptions {
@@ -12,6 +12,7 @@ export interface KafkaConsumerOptions {
   /** How many partitions' batches one consumer hands its handler at the same time. */
   partitionsConsumedConcurrently: number;
   fetchMaxWaitMs: number;
+  sessionTimeoutMs: number;
   ensureTopics(): Promise<void>;
 }
 
@@ -34,7 +35,13 @@ export function createKafkaEventConsumer(kafka: Kafka, options: KafkaConsumerOpt
       if (running !== undefined) throw new Error(`This consumer already runs in group ${running.groupId}`);
       await options.ensureTopics();
       const deadLetters = createIdempotentProducer(kafka);
-      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: options.fetchMaxWaitMs });
+      const consumer = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: options.fetchMaxWaitMs,
+        sessionTimeout: options.sessionTimeoutMs,
+        heartbeatInterval: Math.max(500, Math.floor(options.sessionTimeoutMs / 10)),
+      });
       try {
         await deadLetters.connect();
         await consumer.connect();
@@ -82,7 +89,6 @@ async function consumeBatch(
     else await deadLetter(batch, message, decoded.reason);
   }
 
-  resolveOffset(batch.lastOffset());
   while (pending.length > 0) {
     try {
       await handler(pending.map(({ event }) => event));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -30,6 +31,24 @@ export interface AppConfig {
   tierRankingDelayMs: number;
   /** JSON overrides of the domain rules (thresholds, weights, discount rate). */
   domainRulesJson: string | undefined;
+  auth: {
+    /** HS256 secret (from AUTH_JWT_SECRET or the file AUTH_JWT_SECRET_FILE); never logged. */
+    jwtSecret: string | undefined;
+    /** JWKS file with the RS256 public keys of the identity provider. */
+    jwksFile: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+    /** Development only: X-Actor / X-Department override the principal's actor and department. */
+    devHeaders: boolean;
+    metricsPublic: boolean;
+    /** Create and print an admin API key when the API key store is empty. */
+    bootstrapAdminKey: boolean;
+  };
+  /** Where API keys and per-customer data keys live. */
+  keyStore: { kind: 'sqlite' } | { kind: 'mongo'; uri: string; database: string };
+  /** Requests per minute per principal; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  httpBodyLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +91,30 @@ class Reader {
     return value;
   }
 
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    if (raw !== 'true' && raw !== 'false') {
+      this.problems.push(`${name} must be true or false, got "${raw}"`);
+      return fallback;
+    }
+    return raw === 'true';
+  }
+
+  /** A secret given directly or as a file (Docker/Kubernetes secrets); the value never appears in a problem. */
+  secret(name: string): string | undefined {
+    const direct = this.optional(name);
+    const file = this.optional(`${name}_FILE`);
+    if (direct !== undefined && file !== undefined) this.problems.push(`give ${name} or ${name}_FILE, not both`);
+    if (file === undefined) return direct;
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch {
+      this.problems.push(`${name}_FILE names a file that cannot be read: ${file}`);
+      return undefined;
+    }
+  }
+
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
     const raw = this.optional(name);
     if (raw === undefined) return fallback;
@@ -97,6 +140,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       read.problems.push('DOMAIN_RULES must be a JSON object');
     }
   }
+
+  const jwtSecret = read.secret('AUTH_JWT_SECRET');
+  if (jwtSecret !== undefined && Buffer.byteLength(jwtSecret) < 32) read.problems.push('AUTH_JWT_SECRET must be at least 32 bytes (HS256 key)');
+  const keyStoreKind = read.oneOf('KEY_STORE', readStoreKind === 'mongo' ? 'mongo' : 'sqlite', ['sqlite', 'mongo'] as const);
 
   const config: AppConfig = {
     port: read.integer('PORT', 3000, 0, 65535),
@@ -135,6 +182,21 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     reviewIntervalMs: read.integer('REVIEW_INTERVAL_MS', 3_600_000, 0, 7 * 24 * 3_600_000),
     tierRankingDelayMs: read.integer('TIER_RANKING_DELAY_MS', 2000, 0, 3_600_000),
     domainRulesJson,
+    auth: {
+      jwtSecret,
+      jwksFile: read.optional('AUTH_JWKS_FILE'),
+      issuer: read.optional('AUTH_JWT_ISSUER'),
+      audience: read.optional('AUTH_JWT_AUDIENCE'),
+      devHeaders: read.boolean('CRM_DEV_HEADERS', false),
+      metricsPublic: read.boolean('METRICS_PUBLIC', true),
+      bootstrapAdminKey: read.boolean('AUTH_BOOTSTRAP_ADMIN_KEY', true),
+    },
+    keyStore:
+      keyStoreKind === 'mongo'
+        ? { kind: 'mongo', uri: read.required('MONGODB_URI', 'when KEY_STORE=mongo'), database: read.string('MONGODB_DATABASE', 'crm') }
+        : { kind: 'sqlite' },
+    rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    httpBodyLimitBytes: read.integer('HTTP_BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { PinoNestLogger } from '../logging/logger';
@@ -13,14 +14,24 @@ export interface HttpAppOptions {
   description: string;
   logger: Logger;
   errorMappers?: ErrorMapper[];
-  bodyLimitBytes?: number;
+  bodyLimitBytes: number;
 }
 
-/** Builds a Nest app on Fastify with the shared pipeline: validation, problem bodies, metrics, OpenAPI at /docs. */
+/**
+ * Builds a Nest app on Fastify with the shared pipeline: security headers, a body size limit,
+ * validation, problem bodies, metrics, OpenAPI at /docs. Authentication is the AuthModule's
+ * global guard.
+ */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 1_048_576, logger: false });
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes, logger: false });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new PinoNestLogger(options.logger.child({ component: 'nest' })),
+  });
+  // The Swagger UI at /docs needs its inline styles and data: images; nothing else is relaxed.
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'validator.swagger.io'], scriptSrc: ["'self'"] },
+    },
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(options.logger, options.errorMappers));

@@ -3,8 +3,16 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
+/** Credentials never reach the log, whichever object carries the headers. */
+const REDACTED = ['authorization', 'x-api-key', 'cookie'].flatMap((header) => [
+  `req.headers.${header}`,
+  `request.headers.${header}`,
+  `headers.${header}`,
+  `headers["${header}"]`,
+]);
+
 export function createLogger(level: string, name = 'crm'): Logger {
-  return pino({ name, level, base: { pid: process.pid, service: name } });
+  return pino({ name, level, base: { pid: process.pid, service: name }, redact: { paths: [...new Set(REDACTED)], censor: '[redacted]' } });
 }
 
 /** Routes Nest's own log lines into the same structured pino stream. */

@@ -1,4 +1,4 @@
-import type { ComplaintCategory, ComplaintSeverity, CustomerEvent, ValueTier } from '@crm/domain';
+import { ERASED, isErased, type ComplaintCategory, type ComplaintSeverity, type CustomerEvent, type ValueTier } from '@crm/domain';
 import type { Projection } from '../projection';
 import { COMPLAINT_QUEUE } from '../read-model.names';
 import { customerEventOf } from './customer-event';
@@ -29,7 +29,7 @@ export interface ComplaintQueueDocument {
   revision: number;
 }
 
-const HANDLED = new Set<string>(['ComplaintFiled', 'ComplaintResolved', 'ComplaintEscalated', 'ValueTierAssigned']);
+const HANDLED = new Set<string>(['ComplaintFiled', 'ComplaintResolved', 'ComplaintEscalated', 'ValueTierAssigned', 'CustomerErased']);
 
 export function createComplaintQueueProjection(): Projection<ComplaintQueueDocument> {
   return {
@@ -37,9 +37,9 @@ export function createComplaintQueueProjection(): Projection<ComplaintQueueDocum
     canHandle: (recorded) => HANDLED.has(recorded.type),
     documentIds: (recorded) => {
       const event = customerEventOf(recorded);
-      return event.type === 'ValueTierAssigned'
-        ? event.data.complaintPriorities.map((complaint) => complaint.complaintId)
-        : [String(recorded.data.complaintId)];
+      if (event.type === 'ValueTierAssigned') return event.data.complaintPriorities.map((complaint) => complaint.complaintId);
+      if (event.type === 'CustomerErased') return event.data.complaintIds;
+      return [String(recorded.data.complaintId)];
     },
     evolve: (doc, recorded) => {
       const event = customerEventOf(recorded);
@@ -49,7 +49,7 @@ export function createComplaintQueueProjection(): Projection<ComplaintQueueDocum
           id: data.complaintId,
           complaintId: data.complaintId,
           customerId: data.customerId,
-          customerName: data.personal.customerName,
+          customerName: isErased(data.personal) ? ERASED : data.personal.customerName,
           category: data.category,
           severity: data.severity,
           status: 'open',
@@ -81,6 +81,8 @@ function apply(doc: ComplaintQueueDocument, event: CustomerEvent): ComplaintQueu
       const reprioritised = event.data.complaintPriorities.find((complaint) => complaint.complaintId === doc.id);
       return reprioritised ? { ...doc, customerTier: event.data.to, priority: reprioritised.priority } : doc;
     }
+    case 'CustomerErased':
+      return { ...doc, customerName: ERASED };
     default:
       return doc;
   }

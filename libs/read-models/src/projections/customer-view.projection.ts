@@ -1,14 +1,16 @@
 import type { RecordedEvent } from '@crm/contracts';
-import type {
-  CustomerEvent,
-  CustomerKind,
-  CustomerRelation,
-  CustomerRole,
-  LifecycleStage,
-  LoyaltyDrivers,
-  LoyaltyLevel,
-  RelationshipStatus,
-  ValueTier,
+import {
+  ERASED,
+  isErased,
+  type CustomerEvent,
+  type CustomerKind,
+  type CustomerRelation,
+  type CustomerRole,
+  type LifecycleStage,
+  type LoyaltyDrivers,
+  type LoyaltyLevel,
+  type RelationshipStatus,
+  type ValueTier,
 } from '@crm/domain';
 import type { Projection } from '../projection';
 import { CUSTOMER_VIEW } from '../read-model.names';
@@ -88,11 +90,12 @@ type Data<T extends CustomerEvent['type']> = Extract<CustomerEvent, { type: T }>
 
 function registered(data: Data<'CustomerRegistered'>, recorded: RecordedEvent): CustomerViewDocument {
   const touchpoint = { type: 'CustomerRegistered', at: data.occurredAt, summary: `Registered (${data.kind}, ${data.role}, ${data.relation})` };
+  const personal = isErased(data.personal) ? { name: ERASED } : data.personal;
   return {
     id: data.customerId,
     customerId: data.customerId,
-    name: data.personal.name,
-    nameLower: data.personal.name.toLowerCase(),
+    name: personal.name,
+    nameLower: personal.name.toLowerCase(),
     kind: data.kind,
     role: data.role,
     relation: data.relation,
@@ -105,7 +108,7 @@ function registered(data: Data<'CustomerRegistered'>, recorded: RecordedEvent): 
     registeredAt: data.occurredAt,
     revision: recorded.revision,
     updatedAt: recorded.metadata.recordedAt,
-    profile: { email: data.personal.email ?? null, phone: data.personal.phone ?? null, source: data.source ?? null, segment: null },
+    profile: { email: personal.email ?? null, phone: personal.phone ?? null, source: data.source ?? null, segment: null },
     sales: { purchaseCount: 0, revenue: 0, profit: 0, lastPurchaseAt: null, products: [], categories: [] },
     finance: { creditLimit: 0, paymentsTotal: 0, overdueAmount: 0, creditRisk: 0 },
     service: { openComplaints: 0, closedComplaints: 0, satisfactionTrend: [] },
@@ -158,7 +161,8 @@ function apply(doc: CustomerViewDocument, event: CustomerEvent): CustomerViewDoc
     case 'CampaignResponseRecorded':
       return { ...doc, marketing: { ...doc.marketing, campaignResponses: doc.marketing.campaignResponses + 1 } };
     case 'ProfileUpdated': {
-      const { changes, personal } = event.data;
+      const { changes } = event.data;
+      const personal = isErased(event.data.personal) ? {} : event.data.personal;
       const name = personal.name ?? doc.name;
       return {
         ...doc,
@@ -220,6 +224,8 @@ function apply(doc: CustomerViewDocument, event: CustomerEvent): CustomerViewDoc
     }
     case 'ValueTierAssigned':
       return { ...doc, valueTier: event.data.to, derived: { ...doc.derived, tier: event.data.to } };
+    case 'CustomerErased':
+      return { ...doc, name: ERASED, nameLower: ERASED, profile: { ...doc.profile, email: null, phone: null } };
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -1,4 +1,4 @@
-import type { CustomerEvent, LifecycleStage, RelationshipStatus, ValueTier } from '@crm/domain';
+import { ERASED, isErased, type CustomerEvent, type LifecycleStage, type RelationshipStatus, type ValueTier } from '@crm/domain';
 import type { Projection } from '../projection';
 import { RECOVERY_QUEUE } from '../read-model.names';
 import { customerEventOf } from './customer-event';
@@ -39,6 +39,7 @@ const HANDLED = new Set<string>([
   'ValueTierAssigned',
   'RecoveryStarted',
   'RecoveryOutcomeRecorded',
+  'CustomerErased',
 ]);
 
 export function createRecoveryQueueProjection(): Projection<RecoveryQueueDocument> {
@@ -52,7 +53,7 @@ export function createRecoveryQueueProjection(): Projection<RecoveryQueueDocumen
         return {
           id: event.data.customerId,
           customerId: event.data.customerId,
-          name: event.data.personal.name,
+          name: isErased(event.data.personal) ? ERASED : event.data.personal.name,
           status: 'potential',
           lifecycleStage: null,
           inQueue: false,
@@ -72,7 +73,7 @@ export function createRecoveryQueueProjection(): Projection<RecoveryQueueDocumen
 function apply(doc: RecoveryQueueDocument, event: CustomerEvent): RecoveryQueueDocument {
   switch (event.type) {
     case 'ProfileUpdated':
-      return { ...doc, name: event.data.personal.name ?? doc.name };
+      return { ...doc, name: (isErased(event.data.personal) ? undefined : event.data.personal.name) ?? doc.name };
     case 'RelationshipStatusChanged':
       return { ...doc, status: event.data.to };
     case 'LifecycleStageChanged':
@@ -84,7 +85,7 @@ function apply(doc: RecoveryQueueDocument, event: CustomerEvent): RecoveryQueueD
     case 'RecoveryStarted':
       return {
         ...doc,
-        lastRecovery: { recoveryId: event.data.recoveryId, offer: event.data.personal.offer, startedAt: event.data.occurredAt, outcome: 'pending', decidedAt: null },
+        lastRecovery: { recoveryId: event.data.recoveryId, offer: isErased(event.data.personal) ? ERASED : event.data.personal.offer, startedAt: event.data.occurredAt, outcome: 'pending', decidedAt: null },
       };
     case 'RecoveryOutcomeRecorded': {
       const { recoveryId, succeeded, occurredAt, personal } = event.data;
@@ -95,9 +96,14 @@ function apply(doc: RecoveryQueueDocument, event: CustomerEvent): RecoveryQueueD
           ...doc.lastRecovery,
           outcome: succeeded ? 'succeeded' : 'failed',
           decidedAt: occurredAt,
-          ...(personal.note === undefined ? {} : { note: personal.note }),
+          ...(isErased(personal) || personal.note === undefined ? {} : { note: personal.note }),
         },
       };
+    }
+    case 'CustomerErased': {
+      if (doc.lastRecovery === null) return { ...doc, name: ERASED };
+      const { note: _note, ...attempt } = doc.lastRecovery;
+      return { ...doc, name: ERASED, lastRecovery: { ...attempt, offer: ERASED } };
     }
     default:
       return doc;

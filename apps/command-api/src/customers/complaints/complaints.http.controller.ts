@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UuidParamPipe, customerIdParam } from '@crm/platform';
+import { Allow, UuidParamPipe, customerIdParam } from '@crm/platform';
 import { CustomerCommandGateway, type CommandResponse } from '../customer-command.gateway';
 import { idOfFirstEvent } from '../id-of-first-event';
 import { FileComplaintRequest } from './file-complaint.request.dto';
@@ -16,6 +16,7 @@ export class ComplaintsHttpController {
   constructor(@Inject(CustomerCommandGateway) private readonly gateway: CustomerCommandGateway) {}
 
   @Post()
+  @Allow('FileComplaint')
   @ApiOperation({ summary: 'File a complaint; answers with its complaintId' })
   file(
     @Param('customerId', customerIdParam) customerId: string,
@@ -33,6 +34,7 @@ export class ComplaintsHttpController {
   }
 
   @Post(':complaintId/resolution')
+  @Allow('ResolveComplaint')
   @ApiOperation({ summary: 'Resolve a complaint' })
   resolve(
     @Param('customerId', customerIdParam) customerId: string,

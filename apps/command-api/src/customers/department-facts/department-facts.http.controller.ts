@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { customerIdParam } from '@crm/platform';
+import { Allow, customerIdParam } from '@crm/platform';
 import { CustomerCommandGateway, type CommandResponse } from '../customer-command.gateway';
 import { RecordCreditEventRequest } from './record-credit-event.request.dto';
 import { RecordDeliveryRequest } from './record-delivery.request.dto';
@@ -14,6 +14,7 @@ export class DepartmentFactsHttpController {
   constructor(@Inject(CustomerCommandGateway) private readonly gateway: CustomerCommandGateway) {}
 
   @Post('credit')
+  @Allow('RecordCreditEvent')
   @ApiOperation({ summary: 'Finance: set a credit limit, record a payment or an overdue amount' })
   recordCredit(
     @Param('customerId', customerIdParam) customerId: string,
@@ -25,6 +26,7 @@ export class DepartmentFactsHttpController {
   }
 
   @Post('deliveries')
+  @Allow('RecordDelivery')
   @ApiOperation({ summary: 'Logistics: record a shipment, a delivery or a delay' })
   recordDelivery(
     @Param('customerId', customerIdParam) customerId: string,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { UuidParamPipe, customerIdParam } from '@crm/platform';
+import { Allow, UuidParamPipe, customerIdParam } from '@crm/platform';
 import { CustomerCommandGateway, type CommandResponse } from '../customer-command.gateway';
 import { idOfFirstEvent } from '../id-of-first-event';
 import { RecordChurnRequest } from './record-churn.request.dto';
@@ -17,6 +17,7 @@ export class RecoveryHttpController {
   constructor(@Inject(CustomerCommandGateway) private readonly gateway: CustomerCommandGateway) {}
 
   @Post('churn')
+  @Allow('RecordChurn')
   @ApiOperation({ summary: 'Record that the customer was lost' })
   churn(
     @Param('customerId', customerIdParam) customerId: string,
@@ -28,6 +29,7 @@ export class RecoveryHttpController {
   }
 
   @Post('recoveries')
+  @Allow('StartRecovery')
   @ApiOperation({ summary: 'Start a win-back attempt; answers with its recoveryId' })
   start(
     @Param('customerId', customerIdParam) customerId: string,
@@ -45,6 +47,7 @@ export class RecoveryHttpController {
   }
 
   @Post('recoveries/:recoveryId/outcome')
+  @Allow('RecordRecoveryOutcome')
   @ApiOperation({ summary: 'Record the outcome of a win-back attempt' })
   outcome(
     @Param('customerId', customerIdParam) customerId: string,

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { customerIdParam } from '@crm/platform';
+import { Allow, customerIdParam } from '@crm/platform';
 import { CustomerCommandGateway, type CommandResponse } from '../customer-command.gateway';
 import { RegisterCustomerRequest } from './register-customer.request.dto';
 import { SelectCustomerRequest } from './select-customer.request.dto';
@@ -15,6 +15,7 @@ export class RegistrationHttpController {
   constructor(@Inject(CustomerCommandGateway) private readonly gateway: CustomerCommandGateway) {}
 
   @Post()
+  @Allow('RegisterCustomer')
   @ApiOperation({ summary: 'Register a customer (status potential)' })
   register(
     @Body() body: RegisterCustomerRequest,
@@ -33,6 +34,7 @@ export class RegistrationHttpController {
   }
 
   @Post(':customerId/selection')
+  @Allow('SelectCustomerAsTarget')
   @ApiOperation({ summary: 'Select the customer as a target (relationships are built selectively)' })
   select(
     @Param('customerId', customerIdParam) customerId: string,
@@ -44,6 +46,7 @@ export class RegistrationHttpController {
   }
 
   @Patch(':customerId/profile')
+  @Allow('UpdateProfile')
   @ApiOperation({ summary: 'Change profile facts' })
   updateProfile(
     @Param('customerId', customerIdParam) customerId: string,

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { customerIdParam } from '@crm/platform';
+import { Allow, customerIdParam } from '@crm/platform';
 import { CustomerCommandGateway, type CommandResponse } from '../customer-command.gateway';
 import { RecordCampaignResponseRequest } from './record-campaign-response.request.dto';
 import { RecordContactRequest } from './record-contact.request.dto';
@@ -17,6 +17,7 @@ export class TouchpointsHttpController {
   constructor(@Inject(CustomerCommandGateway) private readonly gateway: CustomerCommandGateway) {}
 
   @Post('contacts')
+  @Allow('RecordContact')
   @ApiOperation({ summary: 'Record a contact' })
   recordContact(
     @Param('customerId', customerIdParam) customerId: string,
@@ -28,6 +29,7 @@ export class TouchpointsHttpController {
   }
 
   @Post('purchases')
+  @Allow('RecordPurchase')
   @ApiOperation({ summary: 'Record a purchase' })
   recordPurchase(
     @Param('customerId', customerIdParam) customerId: string,
@@ -40,6 +42,7 @@ export class TouchpointsHttpController {
   }
 
   @Post('satisfaction-surveys')
+  @Allow('RecordSatisfactionSurvey')
   @ApiOperation({ summary: 'Record a satisfaction survey score (0-10)' })
   recordSurvey(
     @Param('customerId', customerIdParam) customerId: string,
@@ -51,6 +54,7 @@ export class TouchpointsHttpController {
   }
 
   @Post('referrals')
+  @Allow('RecordReferral')
   @ApiOperation({ summary: 'Record a referral (word of mouth)' })
   recordReferral(
     @Param('customerId', customerIdParam) customerId: string,
@@ -62,6 +66,7 @@ export class TouchpointsHttpController {
   }
 
   @Post('campaign-responses')
+  @Allow('RecordCampaignResponse')
   @ApiOperation({ summary: 'Record a response to a marketing campaign' })
   recordCampaignResponse(
     @Param('customerId', customerIdParam) customerId: string,

@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startChildServer, type ChildServer } from '../support/child-server';
+import { purchaseBody, registerCustomers, startCrmServer, type CrmServer } from '../support/crm-server';
+import { expectJson, httpRequest, keepAliveAgent } from '../support/http-client';
+import { drive, type LoadFigures, type LoadOptions } from '../support/load';
+import type { BenchContext, BenchRow, Measurement } from '../support/scenario';
+
+const CONNECTIONS = 64;
+
+/** Warms the server (JIT, caches) with a short run, then measures. */
+async function warmThenDrive(options: LoadOptions, warmupSeconds: number): Promise<LoadFigures> {
+  await drive({ ...options, durationSeconds: warmupSeconds });
+  return drive(options);
+}
+
+function measurement(figures: LoadFigures, label: string, server: ChildServer): Measurement {
+  return {
+    value: figures.requestsPerSecond,
+    unit: 'req/s',
+    label: figures.failures === 0 ? label : `${label} (${figures.failures} of ${figures.total} responses failed)`,
+    p50Ms: figures.p50Ms,
+    p99Ms: figures.p99Ms,
+    serverPeakRssMb: server.peakRssMb(),
+  };
+}
+
+/** Scenario 4: POST a purchase and GET the unified view on the real app vs a bare Nest + Fastify endpoint. */
+export async function run(context: BenchContext): Promise<BenchRow[]> {
+  const customers = context.quick ? 100 : 1_000;
+  const durationSeconds = context.quick ? 2 : 10;
+  const warmupSeconds = context.quick ? 1 : 3;
+  const agent = keepAliveAgent(16);
+  const servers: ChildServer[] = [];
+  try {
+    const crm: CrmServer = await startCrmServer(join(context.workDir, 'crm'));
+    servers.push(crm);
+    const ids = await registerCustomers(crm, agent, customers, 16);
+
+    let order = 0;
+    const post = (headers: Record<string, string>) => () => {
+      const n = order++;
+      return {
+        method: 'POST',
+        path: `/customers/${ids[n % ids.length]}/purchases`,
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(purchaseBody(n)),
+      };
+    };
+    let read = 0;
+    const get = (headers: Record<string, string>) => () => ({ method: 'GET', path: `/customers/${ids[read++ % ids.length]}`, headers });
+    const load = (server: ChildServer, next: LoadOptions['next']): LoadOptions => ({ url: server.url, connections: CONNECTIONS, durationSeconds, next });
+
+    const oursPost = await warmThenDrive(load(crm, post(crm.headers)), warmupSeconds);
+    const document = await expectJson<unknown>(httpRequest(agent, `${crm.url}/customers/${ids[0]}`, { headers: crm.headers }));
+    const documentFile = join(context.workDir, 'document.json');
+    writeFileSync(documentFile, JSON.stringify(document));
+    const bare = await startChildServer(join(__dirname, '..', 'support', 'bare-http.main.js'), { BARE_DOCUMENT_FILE: documentFile }, `/customers/${ids[0]}`);
+    servers.push(bare);
+    const barePost = await warmThenDrive(load(bare, post({})), warmupSeconds);
+    const bareGet = await warmThenDrive(load(bare, get({})), warmupSeconds);
+    const oursGet = await warmThenDrive(load(crm, get(crm.headers)), warmupSeconds);
+
+    const sizes = `${CONNECTIONS} connections, pipelining 1, ${durationSeconds} s per side after a ${warmupSeconds} s warm-up; server and autocannon share the machine`;
+    return [
+      {
+        kind: 'measured',
+        name: 'HTTP command: POST purchase',
+        ours: measurement(
+          oursPost,
+          'the crm app (node dist/apps/crm/src/main.js): API key check, validation, decide on the folded stream, durable append (synchronous=FULL, group commit), 201',
+          crm,
+        ),
+        baseline: measurement(barePost, 'bare Nest + Fastify endpoint in its own process: the same body validated by a class-validator DTO of the same shape, 201', bare),
+        target: { minRatio: 0.5 },
+        notes: [sizes, `purchases spread round-robin over ${customers.toLocaleString('en-US')} registered customers, unique order ids`],
+      },
+      {
+        kind: 'measured',
+        name: 'HTTP query: GET customer view',
+        ours: measurement(oursGet, 'the crm app: API key check, the customer_view document from the SQLite read store, ETag', crm),
+        baseline: measurement(bareGet, 'the bare endpoint answering the same document from memory', bare),
+        target: { minRatio: 0.75 },
+        notes: [sizes, `reads spread round-robin over the same ${customers.toLocaleString('en-US')} customers`],
+      },
+    ];
+  } finally {
+    agent.destroy();
+    for (const server of servers) await server.stop();
+  }
+}

@@ -1,0 +1,234 @@
+import Database from 'better-sqlite3';
+import { Kafka, Partitioners, logLevel, type Message } from 'kafkajs';
+import { MongoClient, type AnyBulkWriteOperation, type Document } from 'mongodb';
+import { join } from 'node:path';
+import { createReadModels, rebuildReadModel } from '@crm/application';
+import { CUSTOMER_STREAM_PREFIX, customerIdOfStream, type RecordedEvent } from '@crm/contracts';
+import { createSqliteEventStore } from '@crm/event-store';
+import { createKafkaEventBus } from '@crm/messaging';
+import { CUSTOMER_VIEW, createMongoDocumentStore, createSqliteDocumentStore, type ReadModelDefinition } from '@crm/read-models';
+import { seedCustomerLog } from '../support/customer-log-seed';
+import { measureLag } from '../support/lag-driver';
+import { NotRunError, notRun, type BenchContext, type BenchRow } from '../support/scenario';
+import { nowMs, perSecond } from '../support/timing';
+
+/** rebuildReadModel's page size, and the relay's batch size: each baseline uses the same. */
+const REBUILD_PAGE = 5_000;
+const RELAY_BATCH = 500;
+const PARTITIONS = 12;
+
+interface EventRow {
+  position: number;
+  streamId: string;
+  revision: number;
+  eventId: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+const EVENT_COLUMNS = 'position, stream_id AS streamId, revision, event_id AS eventId, type, data, metadata';
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  eventId: row.eventId,
+  type: row.type,
+  data: JSON.parse(row.data) as Record<string, unknown>,
+  metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+  streamId: row.streamId,
+  revision: row.revision,
+  globalPosition: row.position,
+});
+
+/** Reads the seeded log a page at a time, as the raw baselines do. */
+function* logPages(eventsFile: string, pageSize: number): Generator<RecordedEvent[]> {
+  const db = new Database(eventsFile, { readonly: true });
+  try {
+    const page = db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    for (let after = -1; ; ) {
+      const rows = page.all(after, pageSize);
+      if (rows.length === 0) return;
+      yield rows.map(toRecorded);
+      after = rows[rows.length - 1].position;
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function mongoRebuild(uri: string, eventsFile: string, events: number, model: ReadModelDefinition, runId: string): Promise<BenchRow> {
+  const oursDatabase = `crm_bench_${runId}_ours`;
+  const rawDatabase = `crm_bench_${runId}_raw`;
+  const client = new MongoClient(uri);
+  try {
+    const rawStartedAt = nowMs();
+    const collection = client.db(rawDatabase).collection<Document>(model.collection.name);
+    for (const page of logPages(eventsFile, REBUILD_PAGE)) {
+      const relevant = page.filter((event) => model.projection.canHandle(event));
+      const ids = [...new Set(relevant.flatMap((event) => model.projection.documentIds(event)))];
+      const found = await collection.find({ _id: { $in: ids } } as Document).toArray();
+      const stored = new Map(found.map(({ _id, _revision: _unused, ...doc }) => [String(_id), doc]));
+      const docs = new Map<string, { revision: number; doc: Document | null }>();
+      for (const event of relevant) {
+        for (const id of model.projection.documentIds(event)) {
+          const current = docs.has(id) ? (docs.get(id)?.doc ?? null) : (stored.get(id) ?? null);
+          docs.set(id, { revision: event.revision, doc: model.projection.evolve(current as never, event) as Document | null });
+        }
+      }
+      const operations: AnyBulkWriteOperation<Document>[] = [...docs].map(([id, { revision, doc }]) => ({
+        replaceOne: { filter: { _id: id } as Document, replacement: { ...doc, _id: id, _revision: revision }, upsert: true },
+      }));
+      if (operations.length > 0) await collection.bulkWrite(operations, { ordered: false });
+    }
+    const indexer = createMongoDocumentStore({ uri, database: rawDatabase });
+    await indexer.collection(model.collection);
+    await indexer.close();
+    const rawMs = nowMs() - rawStartedAt;
+
+    const store = createSqliteEventStore({ filename: eventsFile });
+    const documents = createMongoDocumentStore({ uri, database: oursDatabase });
+    const oursStartedAt = nowMs();
+    await rebuildReadModel(store, documents, model);
+    const oursMs = nowMs() - oursStartedAt;
+    await documents.close();
+    await store.close();
+
+    return {
+      kind: 'measured',
+      name: 'Projection rebuild into MongoDB',
+      ours: { value: perSecond(events, oursMs), unit: 'events/s', label: 'rebuildReadModel into createMongoDocumentStore (fresh collection, guarded bulkWrite per page, rename at the swap)' },
+      baseline: {
+        value: perSecond(events, rawMs),
+        unit: 'events/s',
+        label: `mongodb driver loop: the same pages of ${REBUILD_PAGE.toLocaleString('en-US')}, the same projection and documents, one unordered bulkWrite of upserting replaceOne per page, the same indexes afterwards`,
+      },
+      target: { minRatio: 0.6 },
+      notes: [`${events.toLocaleString('en-US')} events read from an embedded event store; server ${uri.replace(/\/\/[^@]*@/, '//')}`],
+    };
+  } finally {
+    await client.db(oursDatabase).dropDatabase().catch(() => undefined);
+    await client.db(rawDatabase).dropDatabase().catch(() => undefined);
+    await client.close();
+  }
+}
+
+async function relay(brokers: string[], eventsFile: string, events: number, workDir: string, runId: string): Promise<BenchRow> {
+  const kafka = new Kafka({ clientId: 'crm-bench', brokers, logLevel: logLevel.WARN });
+  const rawTopic = `crm.bench.${runId}.raw`;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic: rawTopic, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true });
+    // The bus's producer settings: idempotent, one request in flight, murmur2 partitioner, acks=all.
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    const rawStartedAt = nowMs();
+    for (const batch of logPages(eventsFile, RELAY_BATCH)) {
+      const messages: Message[] = batch.map((event) => ({ key: customerIdOfStream(event.streamId) ?? event.streamId, value: JSON.stringify(event) }));
+      await producer.send({ topic: rawTopic, acks: -1, messages });
+    }
+    const rawMs = nowMs() - rawStartedAt;
+    await producer.disconnect();
+
+    const store = createSqliteEventStore({ filename: eventsFile });
+    const checkpoints = createSqliteDocumentStore({ filename: join(workDir, 'checkpoints.sqlite') });
+    const bus = createKafkaEventBus({
+      brokers,
+      clientId: 'crm-bench',
+      topic: `crm.bench.${runId}.ours`,
+      deadLetterTopic: `crm.bench.${runId}.dlq`,
+      partitions: PARTITIONS,
+      replicationFactor: 1,
+    });
+    const publisher = bus.publisher();
+    const head = await store.headPosition();
+    const oursStartedAt = nowMs();
+    // The relay's loop (apps/event-relay): subscribe to the log, publish each batch, then checkpoint.
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX] }, maxBatchSize: RELAY_BATCH });
+    for await (const batch of subscription) {
+      if (batch.length === 0) continue;
+      await publisher.publish(batch);
+      const position = batch[batch.length - 1].globalPosition;
+      await checkpoints.saveCheckpoint('relay', position);
+      if (position >= head) break;
+    }
+    const oursMs = nowMs() - oursStartedAt;
+    await subscription.stop();
+    await publisher.close();
+    await checkpoints.close();
+    await store.close();
+    await admin.deleteTopics({ topics: [rawTopic, `crm.bench.${runId}.ours`, `crm.bench.${runId}.dlq`] }).catch(() => undefined);
+
+    return {
+      kind: 'measured',
+      name: 'Relay to Kafka',
+      ours: {
+        value: perSecond(events, oursMs),
+        unit: 'events/s',
+        label: `the relay's loop: subscribeToAll (batches of ${RELAY_BATCH}) → createKafkaEventBus publisher (acks=all, idempotent, headers) → durable checkpoint`,
+      },
+      baseline: {
+        value: perSecond(events, rawMs),
+        unit: 'events/s',
+        label: `bare kafkajs send loop: the same rows read ${RELAY_BATCH} at a time, key and JSON value only, the same producer settings and acks=all`,
+      },
+      target: { minRatio: 0.6 },
+      notes: [`${events.toLocaleString('en-US')} events, topics of ${PARTITIONS} partitions; brokers ${brokers.join(',')}`],
+    };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Scenario 9: the same paths on Kafka and a MongoDB-compatible server; run only with --infra. */
+export async function run(context: BenchContext): Promise<BenchRow[]> {
+  if (!context.infra) throw new NotRunError('needs --infra with KAFKA_BROKERS and MONGODB_URI (infra/kafka/with-kafka.sh, infra/ferretdb/with-ferretdb.sh)');
+  const model = createReadModels().find((candidate) => candidate.collection.name === CUSTOMER_VIEW);
+  if (!model) throw new NotRunError(`createReadModels() has no ${CUSTOMER_VIEW} read model`);
+  const brokers = process.env.KAFKA_BROKERS?.split(',').map((broker) => broker.trim()).filter(Boolean) ?? [];
+  const mongoUri = process.env.MONGODB_URI ?? '';
+  const runId = String(process.pid);
+  const eventsFile = join(context.workDir, 'events.sqlite');
+  const log = await seedCustomerLog(eventsFile, context.quick ? 5_000 : 100_000);
+
+  const rows: BenchRow[] = [];
+  rows.push(mongoUri ? await mongoRebuild(mongoUri, eventsFile, log.events, model, runId) : notRun('Projection rebuild into MongoDB', 'MONGODB_URI is not set'));
+  rows.push(brokers.length > 0 ? await relay(brokers, eventsFile, log.events, context.workDir, runId) : notRun('Relay to Kafka', 'KAFKA_BROKERS is not set'));
+  rows.push(
+    brokers.length > 0 && mongoUri
+      ? await lagOnInfra(context, brokers, mongoUri, runId)
+      : notRun('End-to-end lag (Kafka + MongoDB)', 'needs both KAFKA_BROKERS and MONGODB_URI'),
+  );
+  return rows;
+}
+
+/** Scenario 6 on Kafka and MongoDB; the topics and database it creates are removed afterwards. */
+async function lagOnInfra(context: BenchContext, brokers: string[], mongoUri: string, runId: string): Promise<BenchRow> {
+  const topics = [`crm.bench.${runId}.lag`, `crm.bench.${runId}.lag-dlq`];
+  const database = `crm_bench_${runId}_lag`;
+  try {
+    return await measureLag(context, {
+      name: 'End-to-end lag (Kafka + MongoDB)',
+      rate: context.quick ? 50 : 200,
+      seconds: context.quick ? 2 : 15,
+      customers: context.quick ? 100 : 1_000,
+      env: {
+        EVENT_BUS: 'kafka',
+        KAFKA_BROKERS: brokers.join(','),
+        KAFKA_TOPIC: topics[0],
+        KAFKA_DEAD_LETTER_TOPIC: topics[1],
+        READ_STORE: 'mongo',
+        MONGODB_URI: mongoUri,
+        MONGODB_DATABASE: database,
+      },
+      path: 'SQLite event store, relay → Kafka → projector → MongoDB-compatible read store, one crm process',
+    });
+  } finally {
+    const client = new MongoClient(mongoUri);
+    await client.db(database).dropDatabase().catch(() => undefined);
+    await client.close();
+    const admin = new Kafka({ clientId: 'crm-bench', brokers, logLevel: logLevel.WARN }).admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics }).catch(() => undefined);
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,108 @@
+import type { Agent } from 'node:http';
+import { join } from 'node:path';
+import { purchaseBody, registerCustomers, startCrmServer, type CrmServer } from './crm-server';
+import { httpRequest, keepAliveAgent } from './http-client';
+import { summarize } from './percentiles';
+import type { BenchContext, MeasuredRow } from './scenario';
+import { nowMs, sleep } from './timing';
+
+const TICK_MS = 5;
+const MAX_IN_FLIGHT = 512;
+
+interface LagRun {
+  commandMs: number[];
+  lagMs: number[];
+  sent: number;
+  /** Ticks that found MAX_IN_FLIGHT commands still open and sent nothing. */
+  skipped: number;
+  failures: number;
+}
+
+/**
+ * Open loop at `rate` commands per second: each command is a purchase; once acknowledged with
+ * its revision N, `GET /customers/{id}?minRevision=N` waits until the unified view shows it.
+ * Command latency: sent → acknowledged. Lag: acknowledged → visible.
+ */
+async function driveAtRate(crm: CrmServer, agent: Agent, ids: string[], rate: number, seconds: number, firstOrder: number): Promise<LagRun> {
+  const run: LagRun = { commandMs: [], lagMs: [], sent: 0, skipped: 0, failures: 0 };
+  const open = new Set<Promise<void>>();
+  const one = async (n: number) => {
+    const customerId = ids[n % ids.length];
+    const sentAt = nowMs();
+    const ack = await httpRequest(agent, `${crm.url}/customers/${customerId}/purchases`, { method: 'POST', headers: crm.headers, body: purchaseBody(n) });
+    const acknowledgedAt = nowMs();
+    if (ack.status !== 201) {
+      run.failures += 1;
+      return;
+    }
+    const { revision } = JSON.parse(ack.body) as { revision: number };
+    const view = await httpRequest(agent, `${crm.url}/customers/${customerId}?minRevision=${revision}`, { headers: crm.headers });
+    if (view.status !== 200) {
+      run.failures += 1;
+      return;
+    }
+    run.commandMs.push(acknowledgedAt - sentAt);
+    run.lagMs.push(nowMs() - acknowledgedAt);
+  };
+  const startedAt = nowMs();
+  while (nowMs() - startedAt < seconds * 1000) {
+    const due = Math.floor(((nowMs() - startedAt) / 1000) * rate);
+    if (open.size >= MAX_IN_FLIGHT) run.skipped += 1;
+    while (run.sent < due && open.size < MAX_IN_FLIGHT) {
+      const command = one(firstOrder + run.sent++).catch(() => void (run.failures += 1));
+      open.add(command);
+      void command.finally(() => open.delete(command));
+    }
+    await sleep(TICK_MS);
+  }
+  await Promise.all(open);
+  return run;
+}
+
+export interface LagSettings {
+  name: string;
+  rate: number;
+  seconds: number;
+  customers: number;
+  /** Extra environment of the crm app: which bus and read store it runs on. */
+  env: Record<string, string>;
+  /** Where events travel between the write and the read side, for the label. */
+  path: string;
+}
+
+/** Starts the crm app, registers customers, warms up, drives `rate` commands/s and reports lag vs command latency. */
+export async function measureLag(context: BenchContext, settings: LagSettings): Promise<MeasuredRow> {
+  const { rate, seconds, customers } = settings;
+  const agent = keepAliveAgent(MAX_IN_FLIGHT);
+  const crm = await startCrmServer(join(context.workDir, 'crm'), settings.env);
+  try {
+    const ids = await registerCustomers(crm, agent, customers, 16);
+    await driveAtRate(crm, agent, ids, rate, context.quick ? 1 : 3, 0);
+    const measured = await driveAtRate(crm, agent, ids, rate, seconds, 1_000_000);
+    if (measured.lagMs.length === 0) throw new Error(`No command completed (${measured.failures} failures)`);
+    const command = summarize(measured.commandMs);
+    const lag = summarize(measured.lagMs);
+    const achieved = measured.lagMs.length / seconds;
+    return {
+      kind: 'measured',
+      name: settings.name,
+      ours: {
+        value: lag.p99Ms,
+        unit: 'ms p99',
+        label: `acknowledged → visible: GET /customers/{id}?minRevision=N after the 201 carrying revision N (${settings.path})`,
+        ...lag,
+        serverPeakRssMb: crm.peakRssMb(),
+      },
+      baseline: { value: command.p99Ms, unit: 'ms p99', label: 'the command itself: POST /customers/{id}/purchases sent → 201', ...command },
+      target: { maxRatio: 1.5 },
+      notes: [
+        `offered ${rate.toLocaleString('en-US')} commands/s for ${seconds} s (open loop, at most ${MAX_IN_FLIGHT} in flight) over ${customers.toLocaleString('en-US')} customers; completed ${Math.round(achieved).toLocaleString('en-US')} commands/s`,
+        `${measured.failures} failed, ${measured.skipped} ticks of ${TICK_MS} ms skipped because ${MAX_IN_FLIGHT} commands were still open`,
+        'the view is polled by the server (2 → 100 ms back-off), so lag includes up to one poll interval',
+      ],
+    };
+  } finally {
+    agent.destroy();
+    await crm.stop();
+  }
+}
