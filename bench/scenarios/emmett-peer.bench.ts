@@ -4,7 +4,7 @@ import { getSQLiteEventStore, sqliteConnection, type SQLiteEventStore } from '@e
 import { customerStreamId } from '@crm/contracts';
 import { createSqliteEventStore, type EventStore } from '@crm/event-store';
 import { alternate } from '../support/alternate';
-import { appendConcurrently, type AppendFigures, type AppendWorkload } from '../support/append-workload';
+import { appendConcurrently, type AppendWorkload } from '../support/append-workload';
 import { benchCustomerId, purchaseEvent } from '../support/event-fixtures';
 import { summarize } from '../support/percentiles';
 import type { BenchContext, BenchRow } from '../support/scenario';

@@ -5,7 +5,6 @@ import { decideHistory } from './customer-history';
 import { BENCH_TIME, benchCustomerId, benchMetadata } from './event-fixtures';
 
 const TEMPLATE_ID = benchCustomerId(0xffffffe);
-const TEMPLATES = 5;
 const BATCH = 5_000;
 const FIRST_NAMES = ['Ada', 'Bruno', 'Chiara', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nora', 'Omar', 'Priya'];
 const LAST_NAMES = ['Almeida', 'Berg', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Horvat', 'Ivanova', 'Jensen', 'Kowalski', 'Larsen', 'Moreau', 'Novak'];
@@ -27,11 +26,14 @@ const recorded = (n: number, data: Record<string, unknown>, type: string, revisi
   globalPosition: n,
 });
 
-/** Customer view documents of histories of 1 to 5 commands, built by the real projection. */
+/**
+ * Customer view documents of histories of 1 to 5 commands, built by the real projection, one
+ * per status: the potential customers are the ones who only registered (CLP 0), as in life.
+ */
 function templates(model: ReadModelDefinition): ViewDocument[] {
   const history = decideHistory(TEMPLATE_ID, 40);
   const commands = [...new Set(history.map((event) => event.metadata.causationId))];
-  return Array.from({ length: TEMPLATES }, (_, t) => {
+  return STATUSES.map((_, t) => {
     const events = history.filter((event) => commands.indexOf(event.metadata.causationId) <= t);
     const doc = events.reduce<ReadModelDocument | null>(
       (current, event, revision) => model.projection.evolve(current, recorded(revision, event.data, event.type, revision, event.metadata)),
@@ -87,7 +89,7 @@ export async function seedCustomerViews(documents: DocumentStore, model: ReadMod
     for (let from = 0; from < customers; from += BATCH) {
       const batch: RecordedEvent[] = [];
       for (let k = from; k < Math.min(from + BATCH, customers); k++) {
-        batch.push(recorded(k, { customerId: benchCustomerId(k), doc: documentNumber(shapes[k % TEMPLATES], k) }, 'Seeded', 0));
+        batch.push(recorded(k, { customerId: benchCustomerId(k), doc: documentNumber(shapes[k % STATUSES.length], k) }, 'Seeded', 0));
       }
       await fresh.applyBatch(seed, batch);
     }

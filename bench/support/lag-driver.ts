@@ -8,6 +8,8 @@ import { nowMs, sleep } from './timing';
 
 const TICK_MS = 5;
 const MAX_IN_FLIGHT = 512;
+/** Completed commands per second, as a share of the offered rate, that count as keeping up. */
+const SUSTAINED_SHARE = 0.95;
 
 interface LagRun {
   commandMs: number[];
@@ -83,6 +85,8 @@ export async function measureLag(context: BenchContext, settings: LagSettings): 
     const command = summarize(measured.commandMs);
     const lag = summarize(measured.lagMs);
     const achieved = measured.lagMs.length / seconds;
+    // The target is stated at a steady rate: a server that fell behind has not met it, whatever the ratio.
+    const sustained = achieved >= SUSTAINED_SHARE * rate;
     return {
       kind: 'measured',
       name: settings.name,
@@ -95,6 +99,7 @@ export async function measureLag(context: BenchContext, settings: LagSettings): 
       },
       baseline: { value: command.p99Ms, unit: 'ms p99', label: 'the command itself: POST /customers/{id}/purchases sent → 201', ...command },
       target: { maxRatio: 1.5 },
+      unmet: sustained ? [] : [`${Math.round(achieved).toLocaleString('en-US')} of ${rate.toLocaleString('en-US')} commands/s sustained`],
       notes: [
         `offered ${rate.toLocaleString('en-US')} commands/s for ${seconds} s (open loop, at most ${MAX_IN_FLIGHT} in flight) over ${customers.toLocaleString('en-US')} customers; completed ${Math.round(achieved).toLocaleString('en-US')} commands/s`,
         `${measured.failures} failed, ${measured.skipped} ticks of ${TICK_MS} ms skipped because ${MAX_IN_FLIGHT} commands were still open`,

@@ -50,7 +50,7 @@ function cells(outcomes: ScenarioOutcome[]): string[][] {
         row.baseline ? figure(row.baseline) : '–',
         ratio === null ? '–' : formatNumber(ratio),
         describeTarget(row.target, row.ours.unit),
-        meetsTarget(row) ? 'yes' : 'NO',
+        meetsTarget(row) ? 'yes' : row.unmet?.length ? `NO (${row.unmet.join('; ')})` : 'NO',
         latencies,
         rss(outcome, row),
       ];

@@ -36,6 +36,8 @@ export interface MeasuredRow {
   target: Target;
   /** Sizes and anything a reader needs to interpret the figures. */
   notes: string[];
+  /** Conditions of the target the run itself broke (e.g. the offered rate was not sustained). */
+  unmet?: string[];
 }
 
 export interface SkippedRow {

@@ -2,9 +2,10 @@ import type { MeasuredRow, Target } from './scenario';
 
 export const ratioOf = (row: MeasuredRow): number | null => (row.baseline ? row.ours.value / row.baseline.value : null);
 
-/** Whether every bound of the target holds; a ratio bound with no baseline cannot hold. */
+/** Whether every bound of the target holds; a ratio bound with no baseline cannot hold, nor a run that broke a condition. */
 export function meetsTarget(row: MeasuredRow): boolean {
   const { minRatio, maxRatio, minValue, maxValue } = row.target;
+  if (row.unmet && row.unmet.length > 0) return false;
   const ratio = ratioOf(row);
   const ratioBounded = minRatio !== undefined || maxRatio !== undefined;
   if (ratioBounded && (ratio === null || !Number.isFinite(ratio))) return false;

@@ -9,12 +9,15 @@ if [[ -n "${KAFKA_BROKERS:-}" ]]; then
 fi
 if [[ -f "$kafka_run_dir/data-dir" ]] && kafka_running "$(cat "$kafka_run_dir/data-dir")"; then
   export KAFKA_BROKERS="127.0.0.1:$kafka_port"
+  # Started by these scripts: suites may stop and restart it (stop.sh --keep-data, start.sh).
+  export KAFKA_STARTED_BY_INFRA=true
   exec "$@"
 fi
 
 trap '"$kafka_dir/stop.sh"' EXIT
 started="$("$kafka_dir/start.sh")"
 export KAFKA_BROKERS="${started#KAFKA_BROKERS=}"
+export KAFKA_STARTED_BY_INFRA=true
 
 status=0
 "$@" || status=$?

@@ -11,7 +11,7 @@ describe('crm relationship endpoints, end to end', () => {
   const management = bearer('gil', 'management');
 
   beforeAll(async () => {
-    crm = await CrmProcess.start();
+    crm = await CrmProcess.start({ env: { TIER_RANKING_DELAY_MS: '100' } });
   }, 60_000);
 
   afterAll(async () => {
@@ -174,7 +174,7 @@ describe('crm relationship endpoints, end to end', () => {
     expect(await eventually(() => tierOf(minnow), (tier) => tier === 'phase-out')).toBe('phase-out');
 
     const history = await crm.request('GET', `/customers/${whale}/history?limit=1000`);
-    const assigned = history.body.items.find((event: { type: string }) => event.type === 'ValueTierAssigned');
+    const assigned = history.body.items.filter((event: { type: string }) => event.type === 'ValueTierAssigned').at(-1);
     expect(assigned.data).toMatchObject({ to: 'key', rule: expect.any(String), figures: expect.objectContaining({ rank: 1 }) });
     expect(assigned.metadata.actor).toBe('system:value-tier-policy');
   }, 60_000);

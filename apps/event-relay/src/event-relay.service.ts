@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CUSTOMER_STREAM_PREFIX } from '@crm/contracts';
-import { EVENT_STORE, type AllSubscription, type EventStore } from '@crm/event-store';
+import { SEALED_EVENT_STORE, type AllSubscription, type EventStore } from '@crm/event-store';
 import { EVENT_BUS, type EventBus, type EventPublisher } from '@crm/messaging';
 import { HealthRegistry, LOGGER, Metrics, type Logger } from '@crm/platform';
 import { DOCUMENT_STORE, type DocumentStore } from '@crm/read-models';
@@ -22,7 +22,8 @@ export class EventRelayService implements OnApplicationBootstrap, OnModuleDestro
   private live = false;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // Sealed: personal data crosses the bus encrypted, so shredding a key erases the copies too.
+    @Inject(SEALED_EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(DOCUMENT_STORE) private readonly checkpoints: DocumentStore,
     @Inject(Metrics) private readonly metrics: Metrics,

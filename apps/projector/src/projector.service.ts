@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { PERSONAL_DATA_KEY_STORE, openPersonalDataOf, type PersonalDataKeyStore } from '@crm/event-store';
 import { EVENT_BUS, EventRejectedError, startConsumer, type EventBus, type StartingConsumer } from '@crm/messaging';
 import { HealthRegistry, LOGGER, Metrics, type Logger } from '@crm/platform';
 import { DOCUMENT_STORE, READ_MODELS, type DocumentStore, type Projection, type ReadModelDefinition, type ReadModelDocument } from '@crm/read-models';
@@ -23,7 +24,9 @@ function rejectingPoison<Doc extends ReadModelDocument>(projection: Projection<D
 /**
  * Feeds each read model from the bus through its own consumer group, one batch at a time:
  * the batch is applied (idempotently, guarded by stream revision) before the transport
- * commits it, so a crash redelivers rather than loses.
+ * commits it, so a crash redelivers rather than loses. Events arrive with personal data
+ * sealed; each batch is opened with the customers' keys (an erased customer's fields read as
+ * erased) just before it is projected.
  */
 @Injectable()
 export class ProjectorService implements OnModuleInit, OnModuleDestroy {
@@ -34,6 +37,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     @Inject(READ_MODELS) private readonly readModels: ReadModelDefinition[],
+    @Inject(PERSONAL_DATA_KEY_STORE) private readonly keys: PersonalDataKeyStore,
     @Inject(Metrics) private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(HealthRegistry) health: HealthRegistry,
@@ -54,7 +58,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
         async (events) => {
           const relevant = events.filter((event) => projection.canHandle(event));
           if (relevant.length === 0) return;
-          await collections[index].applyBatch(projection, relevant);
+          await collections[index].applyBatch(projection, await openPersonalDataOf(relevant, this.keys));
           this.metrics.eventsProjected.inc({ projection: projection.name }, relevant.length);
         },
         (error) => this.logger.warn({ err: error, projection: projection.name }, 'projector consumer not started; retrying'),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import {
   EVENT_STORE,
+  SEALED_EVENT_STORE,
   PERSONAL_DATA_KEY_STORE,
   createEsdbEventStore,
   createMongoPersonalDataKeyStore,
@@ -50,15 +51,14 @@ async function openRawEventStore(config: AppConfig): Promise<EventStore> {
 
 /**
  * Opens the event store the configuration names, behind the personal data encryption: callers
- * see plaintext, the store holds ciphertext. Without `keys` it opens (and closes) its own key
- * store, as the audit CLI does.
+ * see plaintext, the store holds ciphertext. It opens (and closes) its own key store, as the
+ * audit CLI needs.
  */
-export async function openEventStore(config: AppConfig, keys?: PersonalDataKeyStore): Promise<EventStore> {
+export async function openEventStore(config: AppConfig): Promise<EventStore> {
   const raw = await openRawEventStore(config);
-  if (keys) return withPersonalDataEncryption(raw, keys);
-  const own = await openPersonalDataKeyStore(config);
-  const store = withPersonalDataEncryption(raw, own);
-  return { ...store, close: async () => (await store.close(), await own.close()) };
+  const keys = await openPersonalDataKeyStore(config);
+  const store = withPersonalDataEncryption(raw, keys);
+  return { ...store, close: async () => (await store.close(), await keys.close()) };
 }
 
 export function openBus(config: AppConfig, logger: Logger): EventBus {
@@ -109,15 +109,20 @@ export class InfrastructureModule {
         },
       });
       providers.push({
-        provide: EVENT_STORE,
-        inject: [...inject, PERSONAL_DATA_KEY_STORE],
-        useFactory: async (config: AppConfig, health: HealthRegistry, lifecycle: InfrastructureLifecycle, keys: PersonalDataKeyStore) => {
-          const store = await openEventStore(config, keys);
+        provide: SEALED_EVENT_STORE,
+        inject,
+        useFactory: async (config: AppConfig, health: HealthRegistry, lifecycle: InfrastructureLifecycle) => {
+          const store = await openRawEventStore(config);
           // A store that cannot answer a trivial read is down (the registry treats a throw as down).
           health.register('event-store', async () => (await store.headPosition(), true));
           lifecycle.onClose(() => store.close());
           return store;
         },
+      });
+      providers.push({
+        provide: EVENT_STORE,
+        inject: [SEALED_EVENT_STORE, PERSONAL_DATA_KEY_STORE],
+        useFactory: (sealed: EventStore, keys: PersonalDataKeyStore) => withPersonalDataEncryption(sealed, keys),
       });
     }
     if (needs.bus) {
@@ -143,7 +148,7 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       global: true,
       providers,
-      exports: [needs.eventStore && EVENT_STORE, needs.eventStore && PERSONAL_DATA_KEY_STORE, needs.bus && EVENT_BUS, needs.readStore && DOCUMENT_STORE].filter(
+      exports: [needs.eventStore && EVENT_STORE, needs.eventStore && SEALED_EVENT_STORE, needs.eventStore && PERSONAL_DATA_KEY_STORE, needs.bus && EVENT_BUS, needs.readStore && DOCUMENT_STORE].filter(
         (token): token is symbol => typeof token === 'symbol',
       ),
     };

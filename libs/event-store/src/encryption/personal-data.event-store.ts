@@ -14,6 +14,33 @@ const personalOf = (data: Record<string, unknown>): object | undefined => {
 };
 
 /**
+ * Opens the sealed personal data of a batch, looking each subject's key up once. Events travel
+ * sealed beyond the store too (the relay publishes them as stored, so a shredded key also makes
+ * the copies on Kafka unreadable); whoever needs the plaintext opens them with this.
+ */
+export async function openPersonalDataOf(
+  events: RecordedEvent[],
+  keys: PersonalDataKeyStore,
+  subjectOf: (streamId: string) => string | null = customerIdOfStream,
+): Promise<RecordedEvent[]> {
+  const found = new Map<string, Promise<DataKey | 'shredded' | undefined>>();
+  const keyOf = (subject: string) => {
+    if (!found.has(subject)) found.set(subject, keys.find(subject));
+    return found.get(subject)!;
+  };
+  return Promise.all(
+    events.map(async (event) => {
+      const sealed = event.data.personal;
+      const subject = subjectOf(event.streamId);
+      if (!isSealed(sealed) || subject === null) return event;
+      const key = await keyOf(subject);
+      const personal = key === undefined || key === 'shredded' ? ERASED_PERSONAL_DATA : openPersonalData(sealed, key, contextOf(event.streamId, event.eventId));
+      return { ...event, data: { ...event.data, personal } };
+    }),
+  );
+}
+
+/**
  * The EventStore port with personal data encrypted at rest: on append, a non-empty
  * `data.personal` is sealed with the subject's (customer's) key; on every read path it is
  * opened again, or reads as `{ erased: true }` once the key is shredded. Everything else in the
@@ -32,24 +59,7 @@ export function withPersonalDataEncryption(
     return { ...event, data: { ...event.data, personal: sealPersonalData(personal, key, contextOf(streamId, event.eventId)) } };
   };
 
-  /** Opens a batch, looking each subject's key up once. */
-  const open = async (events: RecordedEvent[]): Promise<RecordedEvent[]> => {
-    const found = new Map<string, Promise<DataKey | 'shredded' | undefined>>();
-    const keyOf = (subject: string) => {
-      if (!found.has(subject)) found.set(subject, keys.find(subject));
-      return found.get(subject)!;
-    };
-    return Promise.all(
-      events.map(async (event) => {
-        const sealed = event.data.personal;
-        const subject = subjectOf(event.streamId);
-        if (!isSealed(sealed) || subject === null) return event;
-        const key = await keyOf(subject);
-        const personal = key === undefined || key === 'shredded' ? ERASED_PERSONAL_DATA : openPersonalData(sealed, key, contextOf(event.streamId, event.eventId));
-        return { ...event, data: { ...event.data, personal } };
-      }),
-    );
-  };
+  const open = (events: RecordedEvent[]) => openPersonalDataOf(events, keys, subjectOf);
 
   return {
     appendToStream: async (streamId, events, options) =>
