@@ -6,7 +6,7 @@ import {
   verifyReadModels,
 } from '@crm/application';
 import { createCustomerDecider, relationshipSnapshot, validateDomainRules } from '@crm/domain';
-import { loadAppConfig, openEventStore, openReadStore } from '@crm/platform';
+import { loadAppConfig, openEventStore, openReadStore, runCli, usageFailure } from '@crm/platform';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = `Usage: npm run audit -- <command>
@@ -15,10 +15,8 @@ const USAGE = `Usage: npm run audit -- <command>
   rebuild <read model>                                           rebuild a read model from the log and swap it in
 Reads the same environment as the apps (CRM_DATA_DIR, EVENT_STORE, READ_STORE, ...).`;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+// Typed explicitly: TypeScript narrows after a call to `never` only through a declared type.
+const fail: (message: string) => never = usageFailure(USAGE);
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -94,10 +92,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

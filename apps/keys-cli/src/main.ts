@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ROLES, isRole, issueApiKey, loadAppConfig, openApiKeyStore } from '@crm/platform';
+import { ROLES, isRole, issueApiKey, loadAppConfig, openApiKeyStore, runCli, usageFailure } from '@crm/platform';
 
 const USAGE = `Usage: npm run keys -- <command>
   create --role <role> --name <name> [--department <department>]   create an API key; prints it once
@@ -8,10 +8,8 @@ const USAGE = `Usage: npm run keys -- <command>
 Roles: ${ROLES.join(', ')}.
 Reads the same environment as the apps (CRM_DATA_DIR, KEY_STORE, MONGODB_URI, ...).`;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
+// Typed explicitly: TypeScript narrows after a call to `never` only through a declared type.
+const fail: (message: string) => never = usageFailure(USAGE);
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -53,10 +51,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

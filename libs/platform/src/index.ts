@@ -15,3 +15,4 @@ export * from './infrastructure.module';
 export * from './http/uuid-param.pipe';
 export * from './run-app';
 export * from './auth';
+export * from './cli';
