@@ -21,4 +21,6 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
   testPathIgnorePatterns: process.env.CRM_INFRA_TESTS ? ['/node_modules/'] : ['/node_modules/', '\\.infra\\.spec\\.ts$'],
   maxWorkers: 2,
+  // End-to-end suites start real processes on a 2-core machine shared with other work.
+  testTimeout: 30_000,
 };

@@ -17,7 +17,27 @@ interface LagRun {
   sent: number;
   /** Ticks that found MAX_IN_FLIGHT commands still open and sent nothing. */
   skipped: number;
-  failures: number;
+  /** Failed commands by what failed: `POST 500`, `GET 409`, an error code. */
+  failures: Map<string, number>;
+}
+
+const countFailure = (run: LagRun, what: string): void => {
+  run.failures.set(what, (run.failures.get(what) ?? 0) + 1);
+};
+const describeFailures = (failures: Map<string, number>) =>
+  failures.size === 0 ? '0 failed' : `failed: ${[...failures].map(([what, count]) => `${count} × ${what}`).join(', ')}`;
+const VISIBLE_TIMEOUT_MS = 60_000;
+const READ_YOUR_WRITES_TIMEOUT_MS = 60_000;
+
+/** Waits until the read side shows a customer: a broker's consumer group may take seconds to form. */
+async function awaitVisible(crm: CrmServer, agent: Agent, customerId: string): Promise<void> {
+  const deadline = nowMs() + VISIBLE_TIMEOUT_MS;
+  for (;;) {
+    const view = await httpRequest(agent, `${crm.url}/customers/${customerId}?minRevision=0`, { headers: crm.headers });
+    if (view.status === 200) return;
+    if (nowMs() > deadline) throw new Error(`Customer ${customerId} not visible after ${VISIBLE_TIMEOUT_MS} ms (HTTP ${view.status})`);
+    await sleep(250);
+  }
 }
 
 /**
@@ -26,7 +46,7 @@ interface LagRun {
  * Command latency: sent → acknowledged. Lag: acknowledged → visible.
  */
 async function driveAtRate(crm: CrmServer, agent: Agent, ids: string[], rate: number, seconds: number, firstOrder: number): Promise<LagRun> {
-  const run: LagRun = { commandMs: [], lagMs: [], sent: 0, skipped: 0, failures: 0 };
+  const run: LagRun = { commandMs: [], lagMs: [], sent: 0, skipped: 0, failures: new Map() };
   const open = new Set<Promise<void>>();
   const one = async (n: number) => {
     const customerId = ids[n % ids.length];
@@ -34,13 +54,13 @@ async function driveAtRate(crm: CrmServer, agent: Agent, ids: string[], rate: nu
     const ack = await httpRequest(agent, `${crm.url}/customers/${customerId}/purchases`, { method: 'POST', headers: crm.headers, body: purchaseBody(n) });
     const acknowledgedAt = nowMs();
     if (ack.status !== 201) {
-      run.failures += 1;
+      countFailure(run, `POST ${ack.status}`);
       return;
     }
     const { revision } = JSON.parse(ack.body) as { revision: number };
     const view = await httpRequest(agent, `${crm.url}/customers/${customerId}?minRevision=${revision}`, { headers: crm.headers });
     if (view.status !== 200) {
-      run.failures += 1;
+      countFailure(run, `GET ${view.status}`);
       return;
     }
     run.commandMs.push(acknowledgedAt - sentAt);
@@ -51,7 +71,7 @@ async function driveAtRate(crm: CrmServer, agent: Agent, ids: string[], rate: nu
     const due = Math.floor(((nowMs() - startedAt) / 1000) * rate);
     if (open.size >= MAX_IN_FLIGHT) run.skipped += 1;
     while (run.sent < due && open.size < MAX_IN_FLIGHT) {
-      const command = one(firstOrder + run.sent++).catch(() => void (run.failures += 1));
+      const command = one(firstOrder + run.sent++).catch((error: unknown) => countFailure(run, (error as { code?: string }).code ?? String(error)));
       open.add(command);
       void command.finally(() => open.delete(command));
     }
@@ -76,12 +96,16 @@ export interface LagSettings {
 export async function measureLag(context: BenchContext, settings: LagSettings): Promise<MeasuredRow> {
   const { rate, seconds, customers } = settings;
   const agent = keepAliveAgent(MAX_IN_FLIGHT);
-  const crm = await startCrmServer(join(context.workDir, 'crm'), settings.env);
+  // The longest read-your-writes wait the app allows, so a slow read side shows as lag, not as failures.
+  const crm = await startCrmServer(join(context.workDir, 'crm'), { READ_YOUR_WRITES_TIMEOUT_MS: String(READ_YOUR_WRITES_TIMEOUT_MS), ...settings.env });
   try {
     const ids = await registerCustomers(crm, agent, customers, 16);
+    await awaitVisible(crm, agent, ids[ids.length - 1]);
     await driveAtRate(crm, agent, ids, rate, context.quick ? 1 : 3, 0);
     const measured = await driveAtRate(crm, agent, ids, rate, seconds, 1_000_000);
-    if (measured.lagMs.length === 0) throw new Error(`No command completed (${measured.failures} failures)`);
+    if (measured.lagMs.length === 0) {
+      throw new Error(`No command completed (${describeFailures(measured.failures)}); the server's log ends:\n${crm.stderr().slice(-1500)}`);
+    }
     const command = summarize(measured.commandMs);
     const lag = summarize(measured.lagMs);
     const achieved = measured.lagMs.length / seconds;
@@ -102,7 +126,7 @@ export async function measureLag(context: BenchContext, settings: LagSettings): 
       unmet: sustained ? [] : [`${Math.round(achieved).toLocaleString('en-US')} of ${rate.toLocaleString('en-US')} commands/s sustained`],
       notes: [
         `offered ${rate.toLocaleString('en-US')} commands/s for ${seconds} s (open loop, at most ${MAX_IN_FLIGHT} in flight) over ${customers.toLocaleString('en-US')} customers; completed ${Math.round(achieved).toLocaleString('en-US')} commands/s`,
-        `${measured.failures} failed, ${measured.skipped} ticks of ${TICK_MS} ms skipped because ${MAX_IN_FLIGHT} commands were still open`,
+        `${describeFailures(measured.failures)}; ${measured.skipped} ticks of ${TICK_MS} ms skipped because ${MAX_IN_FLIGHT} commands were still open`,
         'the view is polled by the server (2 → 100 ms back-off), so lag includes up to one poll interval',
       ],
     };

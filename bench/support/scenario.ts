@@ -48,13 +48,6 @@ export interface SkippedRow {
 
 export type BenchRow = MeasuredRow | SkippedRow;
 
-export interface Scenario {
-  /** CLI name, also the file name `scenarios/<name>.bench.ts`. */
-  name: string;
-  title: string;
-  run(context: BenchContext): Promise<BenchRow[]>;
-}
-
 /** Thrown when something the scenario needs is missing: reported as "not run", never as a failure. */
 export class NotRunError extends Error {
   constructor(reason: string) {

@@ -121,7 +121,7 @@ describe('authentication and the access matrix, end to end', () => {
     expect(listed.stdout).not.toContain(key);
     await run(process.execPath, [join(ROOT, 'dist/apps/keys-cli/src/main.js'), 'revoke', id], { cwd: ROOT, env });
     expect((await crm.anonymous('GET', '/customers', undefined, { 'x-api-key': key })).status).toBe(401);
-  });
+  }, 30_000);
 
   it('prints the bootstrap admin key once and never logs credentials', async () => {
     expect(crm.logs.match(/crm_[A-Za-z0-9_-]{20,}/g)).toEqual([crm.adminKey]);

@@ -11,7 +11,7 @@ describe('crm relationship endpoints, end to end', () => {
   const management = bearer('gil', 'management');
 
   beforeAll(async () => {
-    crm = await CrmProcess.start({ env: { TIER_RANKING_DELAY_MS: '100' } });
+    crm = await CrmProcess.start();
   }, 60_000);
 
   afterAll(async () => {
@@ -27,10 +27,9 @@ describe('crm relationship endpoints, end to end', () => {
     }
   };
 
-  const post = async (path: string, body: unknown, headers = sales) => {
-    const response = await crm.request('POST', path, body, headers);
-    return response;
-  };
+  const postTo = (target: CrmProcess, path: string, body: unknown, headers = sales) => target.request('POST', path, body, headers);
+
+  const post = (path: string, body: unknown, headers = sales) => postTo(crm, path, body, headers);
 
   const view = async (customerId: string, revision: number) => (await crm.request('GET', `/customers/${customerId}?minRevision=${revision}`)).body;
 
@@ -164,18 +163,24 @@ describe('crm relationship endpoints, end to end', () => {
   }, 60_000);
 
   it('re-ranks value tiers across the base as values change, recording the rule and figures', async () => {
-    const whale = (await post('/customers', { name: 'Whale Holdings', kind: 'organization', role: 'end-customer', relation: 'direct' })).body.customerId as string;
-    const minnow = (await post('/customers', { name: 'Minnow', kind: 'individual', role: 'end-customer', relation: 'direct' })).body.customerId as string;
-    await post(`/customers/${whale}/purchases`, { orderId: 'big-1', occurredAt: '2026-04-01T08:00:00.000Z', channel: 'web', lines: [{ product: 'Fleet', category: 'vehicles', quantity: 10, revenue: 1_000_000, cost: 600_000 }] });
-    await post(`/customers/${minnow}/purchases`, { orderId: 'small-1', occurredAt: '2026-04-01T08:00:00.000Z', channel: 'web', lines: [{ product: 'Sample', category: 'samples', quantity: 1, revenue: 10, cost: 10 }] });
+    // Its own process: the policy appends tier events at moments of its own, which the other tests count.
+    const ranked = await CrmProcess.start({ env: { TIER_RANKING_DELAY_MS: '100' } });
+    try {
+      const whale = (await postTo(ranked, '/customers', { name: 'Whale Holdings', kind: 'organization', role: 'end-customer', relation: 'direct' })).body.customerId as string;
+      const minnow = (await postTo(ranked, '/customers', { name: 'Minnow', kind: 'individual', role: 'end-customer', relation: 'direct' })).body.customerId as string;
+      await postTo(ranked, `/customers/${whale}/purchases`, { orderId: 'big-1', occurredAt: '2026-04-01T08:00:00.000Z', channel: 'web', lines: [{ product: 'Fleet', category: 'vehicles', quantity: 10, revenue: 1_000_000, cost: 600_000 }] });
+      await postTo(ranked, `/customers/${minnow}/purchases`, { orderId: 'small-1', occurredAt: '2026-04-01T08:00:00.000Z', channel: 'web', lines: [{ product: 'Sample', category: 'samples', quantity: 1, revenue: 10, cost: 10 }] });
 
-    const tierOf = (customerId: string) => crm.request('GET', `/customers/${customerId}`).then((response) => response.body.valueTier);
-    expect(await eventually(() => tierOf(whale), (tier) => tier === 'key')).toBe('key');
-    expect(await eventually(() => tierOf(minnow), (tier) => tier === 'phase-out')).toBe('phase-out');
+      const tierOf = (customerId: string) => ranked.request('GET', `/customers/${customerId}`).then((response) => response.body.valueTier);
+      expect(await eventually(() => tierOf(whale), (tier) => tier === 'key')).toBe('key');
+      expect(await eventually(() => tierOf(minnow), (tier) => tier === 'phase-out')).toBe('phase-out');
 
-    const history = await crm.request('GET', `/customers/${whale}/history?limit=1000`);
-    const assigned = history.body.items.filter((event: { type: string }) => event.type === 'ValueTierAssigned').at(-1);
-    expect(assigned.data).toMatchObject({ to: 'key', rule: expect.any(String), figures: expect.objectContaining({ rank: 1 }) });
-    expect(assigned.metadata.actor).toBe('system:value-tier-policy');
+      const history = await ranked.request('GET', `/customers/${whale}/history?limit=1000`);
+      const assigned = history.body.items.filter((event: { type: string }) => event.type === 'ValueTierAssigned').at(-1);
+      expect(assigned.data).toMatchObject({ to: 'key', rule: expect.any(String), figures: expect.objectContaining({ rank: 1 }) });
+      expect(assigned.metadata.actor).toBe('system:value-tier-policy');
+    } finally {
+      await ranked.stop();
+    }
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { CUSTOMER_STREAM_PREFIX } from '@crm/contracts';
+import { CUSTOMER_STREAM_PREFIX, toIntegrationMessages } from '@crm/contracts';
 import { SEALED_EVENT_STORE, type AllSubscription, type EventStore } from '@crm/event-store';
 import { EVENT_BUS, type EventBus, type EventPublisher } from '@crm/messaging';
 import { HealthRegistry, LOGGER, Metrics, type Logger } from '@crm/platform';
@@ -10,8 +10,9 @@ const RETRY_DELAY_MS = 1000;
 
 /**
  * Reads the event store's global log from the durable checkpoint and publishes every customer
- * event to the bus. The checkpoint moves only after the bus acknowledged the batch, so a crash
- * republishes at most the unacknowledged tail and never skips an event.
+ * event to the bus, and its public messages to the integrator topics. The checkpoint moves only
+ * after the bus acknowledged both, so a crash republishes at most the unacknowledged tail and
+ * never skips an event.
  */
 @Injectable()
 export class EventRelayService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -66,6 +67,8 @@ export class EventRelayService implements OnApplicationBootstrap, OnModuleDestro
     for await (const batch of this.subscription) {
       if (batch.length === 0) continue;
       await this.publisher!.publish(batch);
+      // Public messages are acknowledged before the checkpoint moves too: at least once for integrators as well.
+      await this.publisher!.publishIntegration(batch.flatMap(toIntegrationMessages));
       const position = batch[batch.length - 1].globalPosition;
       await this.checkpoints.saveCheckpoint(RELAY_CHECKPOINT, position);
       this.metrics.eventsRelayed.inc(batch.length);

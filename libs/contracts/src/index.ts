@@ -1,2 +1,3 @@
 export * from './recorded-event';
 export * from './customer-stream';
+export * from './integration';

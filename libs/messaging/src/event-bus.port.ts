@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@crm/contracts';
+import type { IntegrationMessage, RecordedEvent } from '@crm/contracts';
 
 /**
  * The relay's transport: Kafka in production, in-process when embedded. Messages are
@@ -7,6 +7,11 @@ import type { RecordedEvent } from '@crm/contracts';
 export interface EventPublisher {
   /** Resolves once the transport has durably accepted every event (Kafka: acks=all). */
   publish(events: RecordedEvent[]): Promise<void>;
+  /**
+   * Publishes public messages to their integrator topics, resolving once durably accepted.
+   * Transports without integrators (the in-process bus) accept and drop them.
+   */
+  publishIntegration(messages: IntegrationMessage[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -38,6 +38,8 @@ export function createInProcessEventBus(onDeadLetter: DeadLetterSink = () => und
       if (groups.size === 0) throw new Error('No consumer group is running on the in-process bus');
       for (const [groupId, handler] of [...groups]) await deliver(groupId, handler, events);
     },
+    // An embedded deployment has no integrators: public topics exist only on Kafka.
+    async publishIntegration(): Promise<void> {},
     async close(): Promise<void> {},
   };
 

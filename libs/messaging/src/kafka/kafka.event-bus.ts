@@ -1,4 +1,5 @@
 import { Kafka, logLevel as kafkaLogLevel, type logLevel } from 'kafkajs';
+import { INTEGRATION_TOPICS, type IntegrationTopic } from '@crm/contracts';
 import type { EventBus, EventPublisher } from '../event-bus.port';
 import { createKafkaEventConsumer } from './kafka.event-consumer';
 import { createKafkaEventPublisher } from './kafka.event-publisher';
@@ -18,6 +19,12 @@ export interface KafkaEventBusOptions {
   deadLetterPartitions?: number;
   /** retention.ms of the dead-letter topic when created; the broker default otherwise. */
   deadLetterRetentionMs?: number;
+  /** Prepended to the public integrator topics' names (`crm.customers.v1`, …); none by default. */
+  publicTopicPrefix?: string;
+  /** Partitions of the public topics when created; as many as the event topic by default. */
+  publicPartitions?: number;
+  /** retention.ms of the public topics when created; the broker default otherwise. */
+  publicRetentionMs?: number;
   /** Events per produce request; 500 by default. */
   maxEventsPerRequest?: number;
   /** Partitions whose batches one consumer handles at once; 1 by default (handler calls never overlap). */
@@ -39,7 +46,8 @@ export interface KafkaEventBusOptions {
 
 /**
  * Kafka transport: one topic of recorded events keyed by customer, one consumer group per read
- * model, a dead-letter topic for what cannot be applied. Topics are created on first use.
+ * model, a dead-letter topic for what cannot be applied, and the public integrator topics the
+ * relay publishes to. Topics are created on first use.
  */
 export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
   const kafka = new Kafka({
@@ -68,6 +76,18 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
       throw error;
     }));
 
+  const publicTopicName = (topic: IntegrationTopic): string => `${options.publicTopicPrefix ?? ''}${topic}`;
+  const ensurePublicTopics = (): Promise<void> =>
+    ensureTopics(
+      kafka,
+      INTEGRATION_TOPICS.map((topic) => ({
+        topic: publicTopicName(topic),
+        partitions: options.publicPartitions ?? options.partitions,
+        replicationFactor: options.replicationFactor,
+        retentionMs: options.publicRetentionMs,
+      })),
+    );
+
   let publisher: EventPublisher | undefined;
   return {
     publisher: () =>
@@ -75,6 +95,8 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         topic: options.topic,
         maxEventsPerRequest: options.maxEventsPerRequest ?? 500,
         ensureTopics: ensureBusTopics,
+        publicTopicName,
+        ensurePublicTopics,
       })),
     consumer: () =>
       createKafkaEventConsumer(kafka, {

@@ -1,7 +1,8 @@
-import type { Kafka } from 'kafkajs';
-import type { RecordedEvent } from '@crm/contracts';
+import type { Kafka, TopicMessages } from 'kafkajs';
+import type { IntegrationMessage, IntegrationTopic, RecordedEvent } from '@crm/contracts';
 import type { EventPublisher } from '../event-bus.port';
 import { toMessage } from './event-message.codec';
+import { toIntegrationKafkaMessage } from './integration-message.codec';
 import { createIdempotentProducer } from './idempotent.producer';
 
 export interface KafkaPublisherOptions {
@@ -9,12 +10,29 @@ export interface KafkaPublisherOptions {
   /** Events per produce request; bounds a request's size. */
   maxEventsPerRequest: number;
   ensureTopics(): Promise<void>;
+  /** The deployed name of each public topic. */
+  publicTopicName(topic: IntegrationTopic): string;
+  /** Creates the public topics; called on the first public publish only, so other users of the bus never create them. */
+  ensurePublicTopics(): Promise<void>;
+}
+
+/** Messages grouped by topic for one produce request, each topic's in their original order. */
+function byTopic(messages: IntegrationMessage[], topicName: (topic: IntegrationTopic) => string): TopicMessages[] {
+  const grouped = new Map<string, TopicMessages>();
+  for (const message of messages) {
+    const topic = topicName(message.topic);
+    const group = grouped.get(topic) ?? { topic, messages: [] };
+    group.messages.push(toIntegrationKafkaMessage(message));
+    grouped.set(topic, group);
+  }
+  return [...grouped.values()];
 }
 
 /** Publishes in produce requests of many messages; each resolves once every replica in sync has it (acks=-1). */
 export function createKafkaEventPublisher(kafka: Kafka, options: KafkaPublisherOptions): EventPublisher {
   const producer = createIdempotentProducer(kafka);
   let connected: Promise<void> | undefined;
+  let publicTopicsReady: Promise<void> | undefined;
 
   const connect = (): Promise<void> =>
     (connected ??= (async () => {
@@ -25,6 +43,12 @@ export function createKafkaEventPublisher(kafka: Kafka, options: KafkaPublisherO
       throw error;
     }));
 
+  const ensurePublicTopics = (): Promise<void> =>
+    (publicTopicsReady ??= options.ensurePublicTopics().catch((error: unknown) => {
+      publicTopicsReady = undefined;
+      throw error;
+    }));
+
   return {
     async publish(events: RecordedEvent[]): Promise<void> {
       if (events.length === 0) return;
@@ -32,6 +56,15 @@ export function createKafkaEventPublisher(kafka: Kafka, options: KafkaPublisherO
       for (let start = 0; start < events.length; start += options.maxEventsPerRequest) {
         const chunk = events.slice(start, start + options.maxEventsPerRequest);
         await producer.send({ topic: options.topic, acks: -1, messages: chunk.map(toMessage) });
+      }
+    },
+    async publishIntegration(messages: IntegrationMessage[]): Promise<void> {
+      if (messages.length === 0) return;
+      await connect();
+      await ensurePublicTopics();
+      for (let start = 0; start < messages.length; start += options.maxEventsPerRequest) {
+        const chunk = messages.slice(start, start + options.maxEventsPerRequest);
+        await producer.sendBatch({ acks: -1, topicMessages: byTopic(chunk, options.publicTopicName) });
       }
     },
     async close(): Promise<void> {

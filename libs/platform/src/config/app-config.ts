@@ -21,6 +21,10 @@ export interface AppConfig {
         deadLetterTopic: string;
         partitions: number;
         replicationFactor: number;
+        /** The public integrator topics: `<prefix>crm.customers.v1`, … */
+        publicTopicPrefix: string;
+        publicPartitions: number;
+        publicRetentionMs: number;
       };
   readStore: { kind: 'sqlite'; synchronous: 'FULL' | 'NORMAL' } | { kind: 'mongo'; uri: string; database: string };
   /** How long `?minRevision=` waits for the read model to catch up. */
@@ -131,6 +135,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const synchronous = read.oneOf('SQLITE_SYNCHRONOUS', 'FULL', ['FULL', 'NORMAL'] as const);
   const eventStoreKind = read.oneOf('EVENT_STORE', 'sqlite', ['sqlite', 'esdb'] as const);
   const busKind = read.oneOf('EVENT_BUS', 'in-process', ['in-process', 'kafka'] as const);
+  const partitions = read.integer('KAFKA_PARTITIONS', 12, 1, 10_000);
   const readStoreKind = read.oneOf('READ_STORE', 'sqlite', ['sqlite', 'mongo'] as const);
   const domainRulesJson = read.optional('DOMAIN_RULES');
   if (domainRulesJson !== undefined) {
@@ -166,8 +171,12 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
             clientId: read.string('KAFKA_CLIENT_ID', 'crm'),
             topic: read.string('KAFKA_TOPIC', 'crm.customer-events.v1'),
             deadLetterTopic: read.string('KAFKA_DEAD_LETTER_TOPIC', 'crm.customer-events.dlq.v1'),
-            partitions: read.integer('KAFKA_PARTITIONS', 12, 1, 10_000),
+            partitions,
             replicationFactor: read.integer('KAFKA_REPLICATION_FACTOR', 1, 1, 10),
+            publicTopicPrefix: read.string('KAFKA_PUBLIC_TOPIC_PREFIX', ''),
+            publicPartitions: read.integer('KAFKA_PUBLIC_PARTITIONS', partitions, 1, 10_000),
+            // A week for integrators to catch up after an outage; they cannot replay from the event store.
+            publicRetentionMs: read.integer('KAFKA_PUBLIC_RETENTION_MS', 7 * 24 * 3_600_000, 60_000, Number.MAX_SAFE_INTEGER),
           }
         : { kind: 'in-process' },
     readStore:
