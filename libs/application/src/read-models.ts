@@ -3,16 +3,18 @@ import {
   CUSTOMER_VIEW,
   LOYALTY_PROGRESSION,
   RECOVERY_QUEUE,
+  STAGE_TRANSITIONS,
   createComplaintQueueProjection,
   createCustomerViewProjection,
   createLoyaltyProgressionProjection,
   createRecoveryQueueProjection,
+  createStageTransitionsProjection,
   type ReadModelDefinition,
 } from '@crm/read-models';
 
 /**
  * The read models with the indexes behind every filter and sort the query API offers, so no
- * endpoint scans a whole collection (the loyalty transition matrix excepted, see docs).
+ * endpoint scans a whole collection.
  */
 export function createReadModels(): ReadModelDefinition[] {
   return [
@@ -46,6 +48,10 @@ export function createReadModels(): ReadModelDefinition[] {
           ['status', 'severity', 'priority', 'deadline'],
         ],
       },
+    },
+    {
+      projection: createStageTransitionsProjection(),
+      collection: { name: STAGE_TRANSITIONS, indexes: [['at']] },
     },
     {
       projection: createRecoveryQueueProjection(),

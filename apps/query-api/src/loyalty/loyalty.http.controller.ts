@@ -1,7 +1,14 @@
 import { Controller, Get, HttpStatus, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException, Reads, customerIdParam } from '@crm/platform';
-import { LOYALTY_PROGRESSION, loyaltyDistribution, type LoyaltyDistribution, type LoyaltyProgressionDocument } from '@crm/read-models';
+import {
+  LOYALTY_PROGRESSION,
+  loyaltyDistribution,
+  type LoyaltyDistribution,
+  type LoyaltyProgressionDocument,
+  STAGE_TRANSITIONS,
+  type StageTransitionDocument,
+} from '@crm/read-models';
 import { ReadModelCollections } from '../read-model-collections';
 import { DistributionQuery } from './distribution.query.dto';
 
@@ -27,6 +34,10 @@ export class LoyaltyHttpController {
     if (query.from !== undefined && query.to !== undefined && Date.parse(query.from) > Date.parse(query.to)) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'from must not be after to', [{ field: 'from', reason: 'must not be after to' }]);
     }
-    return loyaltyDistribution(await this.collections.get<LoyaltyProgressionDocument>(LOYALTY_PROGRESSION), query);
+    return loyaltyDistribution(
+      await this.collections.get<LoyaltyProgressionDocument>(LOYALTY_PROGRESSION),
+      await this.collections.get<StageTransitionDocument>(STAGE_TRANSITIONS),
+      query,
+    );
   }
 }
