@@ -21,6 +21,7 @@ if [[ ! -x "$binary" ]]; then
   module_dir="$(go mod download -json "github.com/FerretDB/FerretDB@$ferretdb_version" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')"
   src_dir="$infra_cache/ferretdb/$ferretdb_version/src"
   rm -rf "$src_dir"
+  mkdir -p "$(dirname "$src_dir")"
   cp -R "$module_dir" "$src_dir"
   chmod -R u+w "$src_dir"
   echo "$ferretdb_version" >"$src_dir/build/version/version.txt"
