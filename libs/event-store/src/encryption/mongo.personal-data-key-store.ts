@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Binary, MongoClient } from 'mongodb';
+import { Binary, MongoClient, MongoServerError } from 'mongodb';
 import { PersonalDataShreddedError, type DataKey, type PersonalDataKeyStore } from './personal-data-key-store.port';
 
 export interface MongoPersonalDataKeyStoreOptions {
@@ -27,11 +27,17 @@ export async function createMongoPersonalDataKeyStore(options: MongoPersonalData
   const keys = client.db(options.database).collection<StoredKey>(options.collection ?? 'personal_data_keys');
   return {
     keyFor: async (subject) => {
-      const stored = await keys.findOneAndUpdate(
-        { _id: subject },
-        { $setOnInsert: { keyId: randomUUID(), material: new Binary(randomBytes(32)) } },
-        { upsert: true, returnDocument: 'after' },
-      );
+      const upsert = () =>
+        keys.findOneAndUpdate(
+          { _id: subject },
+          { $setOnInsert: { keyId: randomUUID(), material: new Binary(randomBytes(32)) } },
+          { upsert: true, returnDocument: 'after' },
+        );
+      // Two first writers may both try the insert; the loser's retry finds the winner's key.
+      const stored = await upsert().catch((error: unknown) => {
+        if (error instanceof MongoServerError && error.code === 11000) return upsert();
+        throw error;
+      });
       const key = toKey(stored);
       if (key === undefined || key === 'shredded') throw new PersonalDataShreddedError(subject);
       return key;
