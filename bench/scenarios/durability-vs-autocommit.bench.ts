@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { alternate } from '../support/alternate';
-import { appendThroughOurStore, createEventStoreFile, rawInserts, type AppendWorkload } from '../support/append-workload';
+import { appendThroughOurStore, createEventStoreFile, rawInserts, rejectionNotes, type AppendWorkload } from '../support/append-workload';
 import type { BenchContext, BenchRow } from '../support/scenario';
 
 /**
@@ -48,6 +48,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
       target: { minRatio: 10 },
       notes: [
         `per run: ours ${workload.appends.toLocaleString('en-US')} appends, baseline ${autocommitWorkload.appends.toLocaleString('en-US')} inserts (fewer: each waits for its own fsync); median of ${rounds} alternating runs per side`,
+        ...rejectionNotes('ours', ours, workload.appends),
       ],
     },
   ];

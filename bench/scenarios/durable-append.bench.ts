@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { alternate } from '../support/alternate';
-import { appendThroughOurStore, createEventStoreFile, rawInserts, type AppendWorkload } from '../support/append-workload';
+import { appendThroughOurStore, createEventStoreFile, rawInserts, rejectionNotes, type AppendWorkload } from '../support/append-workload';
 import type { BenchContext, BenchRow } from '../support/scenario';
 
 const ROWS_PER_TRANSACTION = 100;
@@ -49,6 +49,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
       notes: [
         `${workload.appends.toLocaleString('en-US')} appends of a 2-line PurchaseRecorded over ${workload.streams.toLocaleString('en-US')} customer streams per run, fresh file each; median of ${rounds} alternating runs per side`,
         'p50/p99: latency of one append call, queueing for its group commit included',
+        ...rejectionNotes('ours', ours, workload.appends),
       ],
     },
   ];

@@ -4,7 +4,7 @@ import { getSQLiteEventStore, sqliteConnection, type SQLiteEventStore } from '@e
 import { customerStreamId } from '@crm/contracts';
 import { createSqliteEventStore, type EventStore } from '@crm/event-store';
 import { alternate } from '../support/alternate';
-import { appendConcurrently, type AppendWorkload } from '../support/append-workload';
+import { appendConcurrently, describeRejections, rejectionNotes, type AppendWorkload } from '../support/append-workload';
 import { benchCustomerId, purchaseEvent } from '../support/event-fixtures';
 import { summarize } from '../support/percentiles';
 import type { BenchContext, BenchRow } from '../support/scenario';
@@ -12,6 +12,7 @@ import { nowMs, perSecond } from '../support/timing';
 
 const EMMETT_VERSION = '0.38.5';
 const SEED_BATCH = 100;
+const SEED_ATTEMPTS = 3;
 
 interface ReadFigures {
   eventsPerSecond: number;
@@ -72,33 +73,36 @@ async function readRepeatedly(contender: Contender, streamId: string, expectedLe
   return { eventsPerSecond: perSecond(reads * expectedLength, nowMs() - startedAt), ...summarize(latencies) };
 }
 
+/** Appends `length` events in batches; a batch that failed (Emmett, now and then: SQLITE_BUSY) is tried again. */
 async function seedStream(contender: Contender, streamId: string, length: number): Promise<void> {
-  for (let from = 0; from < length; from += SEED_BATCH) await contender.appendBatch(streamId, from, SEED_BATCH, from);
+  for (let from = 0; from < length; from += SEED_BATCH) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await contender.appendBatch(streamId, from, SEED_BATCH, from);
+        break;
+      } catch (error) {
+        if (attempt === SEED_ATTEMPTS || (await contender.readStreamLength(streamId)) !== from) throw error;
+      }
+    }
+  }
 }
 
 /** What Emmett does with the append workload of scenario 1 (64 concurrent callers): the reason both sides run with 1. */
 async function emmettUnderConcurrency(fileName: string, workload: AppendWorkload): Promise<string> {
   const contender = emmett(fileName, workload.streams);
-  let rejected = 0;
-  const errors = new Set<string>();
   // Emmett console.logs every failed transaction; the count below says the same in one line.
   const log = console.log;
   console.log = () => undefined;
   try {
-    await appendConcurrently(async (streamId, n, eventsBefore) => {
-      try {
-        await contender.append(streamId, n, eventsBefore);
-      } catch (error) {
-        rejected += 1;
-        errors.add((error as { code?: string }).code ?? (error as Error).name);
-      }
-    }, workload);
+    const { rejected } = await appendConcurrently((...args) => contender.append(...args), workload);
+    return rejected.size === 0
+      ? `at ${workload.callers} concurrent callers Emmett accepted all ${workload.appends} appends`
+      : `at ${workload.callers} concurrent callers (scenario 1's workload) Emmett ${EMMETT_VERSION} rejected ${describeRejections(rejected)} of ${workload.appends} appends: its file-backed store opens and closes one shared connection around every call, so concurrent calls collide; both sides therefore run with 1 caller`;
+  } catch (error) {
+    return `at ${workload.callers} concurrent callers Emmett ${EMMETT_VERSION} rejected every append (${(error as Error).message}); both sides therefore run with 1 caller`;
   } finally {
     console.log = log;
   }
-  return rejected === 0
-    ? `at ${workload.callers} concurrent callers Emmett accepted all ${workload.appends} appends`
-    : `at ${workload.callers} concurrent callers (scenario 1's workload) Emmett ${EMMETT_VERSION} rejected ${rejected} of ${workload.appends} appends (${[...errors].join(', ')}): its file-backed store opens and closes one shared connection around every call, so concurrent calls collide; both sides therefore run with 1 caller`;
 }
 
 async function emmettSynchronousPragma(fileName: string): Promise<string> {
@@ -179,7 +183,12 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
         p99Ms: appends.emmett.p99Ms,
       },
       target: { minRatio: 2 },
-      notes: [`${workload.appends} appends over ${workload.streams.toLocaleString('en-US')} streams per run; median of ${rounds} alternating runs per side`, concurrency],
+      notes: [
+        `${workload.appends} appends over ${workload.streams.toLocaleString('en-US')} streams per run; median of ${rounds} alternating runs per side`,
+        ...rejectionNotes('ours', appends.ours, workload.appends),
+        ...rejectionNotes('Emmett', appends.emmett, workload.appends),
+        concurrency,
+      ],
     },
     {
       kind: 'measured',

@@ -188,7 +188,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
   const mongoUri = process.env.MONGODB_URI ?? '';
   const runId = String(process.pid);
   const eventsFile = join(context.workDir, 'events.sqlite');
-  const log = await seedCustomerLog(eventsFile, context.quick ? 5_000 : 100_000);
+  const log = await seedCustomerLog(eventsFile, context.quick ? 5_000 : 20_000);
 
   const attempt = async (name: string, missing: string | null, measure: () => Promise<BenchRow>): Promise<BenchRow> => {
     if (missing) return notRun(name, missing);

@@ -12,7 +12,10 @@ export interface AppendWorkload {
 }
 
 export interface AppendFigures extends LatencySummary {
+  /** Accepted appends per second. */
   eventsPerSecond: number;
+  /** Rejected appends by error code: counted here, never timed as throughput. */
+  rejected: Map<string, number>;
 }
 
 /** Appends `event n` to its stream, expecting the stream to hold `eventsBefore` events. */
@@ -23,26 +26,42 @@ export const streamOf = (n: number, streams: number): string => customerStreamId
 
 /**
  * The command path's write pattern: `callers` concurrent loops, each appending one event per
- * call with the stream's exact expected revision, spread over `streams` streams.
+ * call with the stream's exact expected revision, spread over `streams` streams. A rejected
+ * append leaves its stream's expected revision unchanged and is counted, not timed.
  */
 export async function appendConcurrently(append: AppendOne, workload: AppendWorkload): Promise<AppendFigures> {
   const eventsInStream = new Map<string, number>();
   const latencies: number[] = [];
+  const rejected = new Map<string, number>();
   let next = 0;
   const caller = async () => {
     while (next < workload.appends) {
       const n = next++;
       const streamId = streamOf(n, workload.streams);
       const sentAt = nowMs();
-      await append(streamId, n, eventsInStream.get(streamId) ?? 0);
+      try {
+        await append(streamId, n, eventsInStream.get(streamId) ?? 0);
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? (error as Error).name;
+        rejected.set(code, (rejected.get(code) ?? 0) + 1);
+        continue;
+      }
       latencies.push(nowMs() - sentAt);
       eventsInStream.set(streamId, (eventsInStream.get(streamId) ?? 0) + 1);
     }
   };
   const startedAt = nowMs();
   await Promise.all(Array.from({ length: workload.callers }, caller));
-  return { eventsPerSecond: perSecond(workload.appends, nowMs() - startedAt), ...summarize(latencies) };
+  if (latencies.length === 0) throw new Error(`Every append was rejected: ${describeRejections(rejected)}`);
+  return { eventsPerSecond: perSecond(latencies.length, nowMs() - startedAt), ...summarize(latencies), rejected };
 }
+
+export const describeRejections = (rejected: Map<string, number>): string =>
+  [...rejected].map(([code, count]) => `${count} × ${code}`).join(', ');
+
+/** A note for the report when a side had appends rejected; none when all were accepted. */
+export const rejectionNotes = (side: string, figures: AppendFigures, appends: number): string[] =>
+  figures.rejected.size === 0 ? [] : [`${side}: ${describeRejections(figures.rejected)} of ${appends} appends rejected in the median run`];
 
 /** Our path: `createSqliteEventStore` with synchronous=FULL, through the EventStore port. */
 export async function appendThroughOurStore(filename: string, workload: AppendWorkload): Promise<AppendFigures> {
