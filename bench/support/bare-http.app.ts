@@ -1,64 +1,6 @@
 import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsNumber,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-
-/** The shape and rules of the command API's purchase line, so validation costs the same. */
-class BarePurchaseLine {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  product: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  category: string;
-
-  @IsInt()
-  @Min(1)
-  quantity: number;
-
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  revenue: number;
-
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  cost: number;
-}
-
-class BarePurchaseRequest {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  orderId: string;
-
-  @IsISO8601({ strict: true })
-  occurredAt: string;
-
-  @IsIn(['store', 'web', 'phone', 'field-sales', 'distributor', 'marketplace'])
-  channel: string;
-
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => BarePurchaseLine)
-  lines: BarePurchaseLine[];
-}
+// The command API's own request class, so the baseline validates exactly what the real endpoint does.
+import { RecordPurchaseRequest } from '../../apps/command-api/src/customers/touchpoints/record-purchase.request.dto';
 
 /**
  * The floor the HTTP rows are measured against: the same framework, adapter and validation,
@@ -69,7 +11,7 @@ export function bareHttpModule(cannedDocument: unknown) {
   @Controller('customers')
   class BareCustomersController {
     @Post(':customerId/purchases')
-    recordPurchase(@Param('customerId') customerId: string, @Body() body: BarePurchaseRequest) {
+    recordPurchase(@Param('customerId') customerId: string, @Body() body: RecordPurchaseRequest) {
       return { customerId, revision: body.lines.length };
     }
 
