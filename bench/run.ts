@@ -122,7 +122,8 @@ async function main(): Promise<void> {
     const entry = SCENARIOS.find((candidate) => candidate.name === options.scenario);
     if (!entry) throw new Error(`Unknown scenario ${options.scenario}`);
     await runScenarioHere(entry, options);
-    return;
+    // Whatever a scenario left open (a hung client, a socket) must not keep its process alive.
+    process.exit(0);
   }
 
   const unknown = (options.only ?? []).filter((name) => !SCENARIOS.some((entry) => entry.name === name));

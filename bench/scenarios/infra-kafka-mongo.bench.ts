@@ -10,12 +10,19 @@ import { CUSTOMER_VIEW, createMongoDocumentStore, createSqliteDocumentStore, typ
 import { seedCustomerLog } from '../support/customer-log-seed';
 import { measureLag } from '../support/lag-driver';
 import { NotRunError, notRun, type BenchContext, type BenchRow } from '../support/scenario';
-import { nowMs, perSecond } from '../support/timing';
+import { nowMs, perSecond, progress } from '../support/timing';
 
 /** rebuildReadModel's page size, and the relay's batch size: each baseline uses the same. */
 const REBUILD_PAGE = 5_000;
 const RELAY_BATCH = 500;
 const PARTITIONS = 12;
+/** A row that hangs (a server that stops answering) is reported as failed instead of stalling the suite. */
+const ROW_TIMEOUT_MS = 240_000;
+/**
+ * One rebuild page, in both modes: with FerretDB v1.24 (infra/ferretdb) a second page, which
+ * updates stored documents, stalls both the adapter and the raw loop on this machine.
+ */
+const INFRA_EVENTS = REBUILD_PAGE;
 
 interface EventRow {
   position: number;
@@ -60,6 +67,7 @@ async function mongoRebuild(uri: string, eventsFile: string, events: number, mod
   const rawDatabase = `crm_bench_${runId}_raw`;
   const client = new MongoClient(uri);
   try {
+    progress('MongoDB rebuild: raw driver loop');
     const rawStartedAt = nowMs();
     const collection = client.db(rawDatabase).collection<Document>(model.collection.name);
     for (const page of logPages(eventsFile, REBUILD_PAGE)) {
@@ -74,9 +82,11 @@ async function mongoRebuild(uri: string, eventsFile: string, events: number, mod
           docs.set(id, { revision: event.revision, doc: model.projection.evolve(current as never, event) as Document | null });
         }
       }
-      const operations: AnyBulkWriteOperation<Document>[] = [...docs].map(([id, { revision, doc }]) => ({
-        replaceOne: { filter: { _id: id } as Document, replacement: { ...doc, _id: id, _revision: revision }, upsert: true },
-      }));
+      // Inserts for new documents and replacements for stored ones: the adapter's operations without its revision guard.
+      const operations = [...docs].map(([id, { revision, doc }]): AnyBulkWriteOperation<Document> => {
+        const document: Document = { ...doc, _id: id, _revision: revision };
+        return stored.has(id) ? { replaceOne: { filter: { _id: id } as Document, replacement: document } } : { insertOne: { document } };
+      });
       if (operations.length > 0) await collection.bulkWrite(operations, { ordered: false });
     }
     const indexer = createMongoDocumentStore({ uri, database: rawDatabase });
@@ -84,6 +94,7 @@ async function mongoRebuild(uri: string, eventsFile: string, events: number, mod
     await indexer.close();
     const rawMs = nowMs() - rawStartedAt;
 
+    progress('MongoDB rebuild: rebuildReadModel');
     const store = createSqliteEventStore({ filename: eventsFile });
     const documents = createMongoDocumentStore({ uri, database: oursDatabase });
     const oursStartedAt = nowMs();
@@ -99,9 +110,9 @@ async function mongoRebuild(uri: string, eventsFile: string, events: number, mod
       baseline: {
         value: perSecond(events, rawMs),
         unit: 'events/s',
-        label: `mongodb driver loop: the same pages of ${REBUILD_PAGE.toLocaleString('en-US')}, the same projection and documents, one unordered bulkWrite of upserting replaceOne per page, the same indexes afterwards`,
+        label: `mongodb driver loop: the same pages of ${REBUILD_PAGE.toLocaleString('en-US')}, the same projection and documents, one unordered bulkWrite per page (insertOne for new documents, replaceOne by _id for stored ones), the same indexes afterwards`,
       },
-      target: { minRatio: 0.6 },
+      target: { minRatio: 0.7 },
       notes: [`${events.toLocaleString('en-US')} events read from an embedded event store; server ${uri.replace(/\/\/[^@]*@/, '//')}`],
     };
   } finally {
@@ -119,6 +130,7 @@ async function relay(brokers: string[], eventsFile: string, events: number, work
   try {
     await admin.createTopics({ topics: [{ topic: rawTopic, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true });
     // The bus's producer settings: idempotent, one request in flight, murmur2 partitioner, acks=all.
+    progress('relay: bare kafkajs loop');
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const rawStartedAt = nowMs();
@@ -129,6 +141,7 @@ async function relay(brokers: string[], eventsFile: string, events: number, work
     const rawMs = nowMs() - rawStartedAt;
     await producer.disconnect();
 
+    progress('relay: subscription → Kafka bus');
     const store = createSqliteEventStore({ filename: eventsFile });
     const checkpoints = createSqliteDocumentStore({ filename: join(workDir, 'checkpoints.sqlite') });
     const bus = createKafkaEventBus({
@@ -171,7 +184,7 @@ async function relay(brokers: string[], eventsFile: string, events: number, work
         unit: 'events/s',
         label: `bare kafkajs send loop: the same rows read ${RELAY_BATCH} at a time, key and JSON value only, the same producer settings and acks=all`,
       },
-      target: { minRatio: 0.6 },
+      target: { minRatio: 0.8 },
       notes: [`${events.toLocaleString('en-US')} events, topics of ${PARTITIONS} partitions; brokers ${brokers.join(',')}`],
     };
   } finally {
@@ -188,16 +201,22 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
   const mongoUri = process.env.MONGODB_URI ?? '';
   const runId = String(process.pid);
   const eventsFile = join(context.workDir, 'events.sqlite');
-  const log = await seedCustomerLog(eventsFile, context.quick ? 5_000 : 20_000);
+  const log = await seedCustomerLog(eventsFile, INFRA_EVENTS);
 
   const attempt = async (name: string, missing: string | null, measure: () => Promise<BenchRow>): Promise<BenchRow> => {
     if (missing) return notRun(name, missing);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no result within ${ROW_TIMEOUT_MS / 1000} s`)), ROW_TIMEOUT_MS);
+    });
     try {
-      return await measure();
+      return await Promise.race([measure(), timeout]);
     } catch (error) {
       // One server misbehaving must not hide the rows the others produced.
       process.stderr.write(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       return notRun(name, `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    } finally {
+      clearTimeout(timer);
     }
   };
   return [
@@ -219,12 +238,14 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
 async function lagOnInfra(context: BenchContext, brokers: string[], mongoUri: string, runId: string): Promise<BenchRow> {
   const topics = [`crm.bench.${runId}.lag`, `crm.bench.${runId}.lag-dlq`];
   const database = `crm_bench_${runId}_lag`;
+  progress('end-to-end lag on Kafka + MongoDB');
   try {
     return await measureLag(context, {
       name: 'End-to-end lag (Kafka + MongoDB)',
       rate: context.quick ? 10 : 20,
       seconds: context.quick ? 2 : 15,
-      customers: context.quick ? 100 : 1_000,
+      // Each registration must reach the FerretDB view before the run starts: a hundred keep that short.
+      customers: 100,
       env: {
         EVENT_BUS: 'kafka',
         KAFKA_BROKERS: brokers.join(','),

@@ -1,26 +1,17 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Agent } from 'node:http';
 import { startChildServer, type ChildServer } from './child-server';
 import { BENCH_TIME } from './event-fixtures';
 import { expectJson, httpRequest } from './http-client';
-import { NotRunError } from './scenario';
 
 export interface CrmServer extends ChildServer {
   /** Headers that authenticate as the bootstrap admin API key. */
   headers: Record<string, string>;
 }
 
-const DIST = join(__dirname, '..', '..');
-const BOOTSTRAP_KEY = /API key \(shown once, store it now\): (\S+)/;
-
 /** The built single-process app (`npm start`). */
-function crmMainScript(): string {
-  const candidates = [join(DIST, 'apps', 'crm', 'src', 'main.js'), join(DIST, 'apps', 'crm', 'main.js')];
-  const script = candidates.find((candidate) => existsSync(candidate));
-  if (!script) throw new NotRunError('the crm app is not built (dist/apps/crm/src/main.js); run npm run build');
-  return script;
-}
+const CRM_MAIN = join(__dirname, '..', '..', 'apps', 'crm', 'src', 'main.js');
+const BOOTSTRAP_KEY = /API key \(shown once, store it now\): (\S+)/;
 
 /**
  * Starts the whole app (commands, relay, projector, queries) on a fresh data directory, by
@@ -30,7 +21,7 @@ function crmMainScript(): string {
  */
 export async function startCrmServer(dataDir: string, env: Record<string, string> = {}): Promise<CrmServer> {
   const server = await startChildServer(
-    crmMainScript(),
+    CRM_MAIN,
     { CRM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', REVIEW_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '0', ...env },
     '/health',
   );

@@ -104,7 +104,9 @@ export async function measureLag(context: BenchContext, settings: LagSettings): 
     await driveAtRate(crm, agent, ids, rate, context.quick ? 1 : 3, 0);
     const measured = await driveAtRate(crm, agent, ids, rate, seconds, 1_000_000);
     if (measured.lagMs.length === 0) {
-      throw new Error(`No command completed (${describeFailures(measured.failures)}); the server's log ends:\n${crm.stderr().slice(-1500)}`);
+      // Only the structured log lines: the start-up banner carries the API key.
+      const log = crm.stderr().split('\n').filter((line) => line.startsWith('{')).join('\n');
+      throw new Error(`No command completed (${describeFailures(measured.failures)})${log ? `; the server's log ends:\n${log.slice(-1500)}` : ''}`);
     }
     const command = summarize(measured.commandMs);
     const lag = summarize(measured.lagMs);
