@@ -9,6 +9,7 @@ import {
   createLoyaltyProgressionProjection,
   createRecoveryQueueProjection,
   createStageTransitionsProjection,
+  customerListIndexes,
   type ReadModelDefinition,
 } from '@crm/read-models';
 
@@ -22,16 +23,7 @@ export function createReadModels(): ReadModelDefinition[] {
       projection: createCustomerViewProjection(),
       collection: {
         name: CUSTOMER_VIEW,
-        indexes: [
-          ['clp.total'],
-          ['lastTouchpointAt'],
-          ['nameLower'],
-          ...['status', 'lifecycleStage', 'valueTier', 'loyaltyLevel', 'role'].flatMap((filter) => [
-            [filter, 'clp.total'],
-            [filter, 'lastTouchpointAt'],
-            [filter, 'nameLower'],
-          ]),
-        ],
+        indexes: customerListIndexes(),
       },
     },
     {

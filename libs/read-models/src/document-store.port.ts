@@ -18,7 +18,7 @@ export interface SortKey {
 
 export interface DocumentQuery {
   where?: Condition[];
-  /** The adapter appends `id asc` as the final tie-breaker so keyset cursors are stable. */
+  /** The adapter appends the id, in the last key's direction, as the final tie-breaker so keyset cursors are stable. */
   sort?: SortKey[];
   limit: number;
   /** Opaque cursor from a previous page; one the collection did not issue raises InvalidCursorError. */

@@ -2,18 +2,12 @@ import { Controller, Get, HttpStatus, Inject, Param, Query, Req, Res } from '@ne
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, ProblemException, Reads, customerIdParam, maySee, principalOf, visibleView, type AppConfig } from '@crm/platform';
-import { CUSTOMER_VIEW, InvalidCursorError, waitForRevision, type Condition, type DocumentPage, type SortKey } from '@crm/read-models';
+import { CUSTOMER_LIST_FILTERS, CUSTOMER_LIST_SORTS, CUSTOMER_NAME_FIELD, CUSTOMER_VIEW, InvalidCursorError, waitForRevision, type Condition, type DocumentPage } from '@crm/read-models';
 import { ReadModelCollections } from '../read-model-collections';
 import { GetCustomerQuery } from './get-customer.query.dto';
 import { ListCustomersQuery } from './list-customers.query.dto';
 
 type CustomerViewDocument = { id: string; revision: number } & Record<string, unknown>;
-
-const SORTS: Record<string, SortKey[]> = {
-  clp: [{ field: 'clp.total', direction: 'desc' }],
-  lastTouchpoint: [{ field: 'lastTouchpointAt', direction: 'desc' }],
-  name: [{ field: 'nameLower', direction: 'asc' }],
-};
 
 @ApiTags('customers')
 @Controller('customers')
@@ -54,22 +48,18 @@ export class CustomersHttpController {
   async list(@Query() query: ListCustomersQuery, @Req() request: FastifyRequest): Promise<DocumentPage<Partial<CustomerViewDocument>>> {
     const { role } = principalOf(request);
     const where: Condition[] = [];
-    const filters: Array<[string, string | undefined]> = [
-      ['status', query.status],
-      ['lifecycleStage', query.stage],
-      ['valueTier', query.tier],
-      ['loyaltyLevel', query.loyalty],
-      ['role', query.role],
-    ];
-    for (const [field, value] of filters) if (value !== undefined) where.push({ field, op: 'eq', value });
+    for (const [parameter, field] of Object.entries(CUSTOMER_LIST_FILTERS)) {
+      const value = query[parameter as keyof typeof CUSTOMER_LIST_FILTERS];
+      if (value !== undefined) where.push({ field, op: 'eq', value });
+    }
     if (query.q !== undefined && query.q.trim() !== '') {
       // A name search would reveal names to a role that may not see them.
       if (!maySee(role, 'personal')) throw new ProblemException(HttpStatus.FORBIDDEN, `The role ${role} may not search by name`);
-      where.push({ field: 'nameLower', op: 'startsWith', value: query.q.trim().toLowerCase() });
+      where.push({ field: CUSTOMER_NAME_FIELD, op: 'startsWith', value: query.q.trim().toLowerCase() });
     }
     const view = await this.collections.get<CustomerViewDocument>(CUSTOMER_VIEW);
     try {
-      const page = await view.find({ where, sort: SORTS[query.sort ?? 'name'], limit: query.limit ?? 50, cursor: query.cursor });
+      const page = await view.find({ where, sort: [...CUSTOMER_LIST_SORTS[query.sort ?? 'name']], limit: query.limit ?? 50, cursor: query.cursor });
       return { ...page, items: page.items.map((item) => visibleView(role, item)) };
     } catch (error) {
       if (error instanceof InvalidCursorError) {

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CUSTOMER_LIST_SORTS } from '@crm/read-models';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export const CUSTOMER_SORTS = ['clp', 'lastTouchpoint', 'name'] as const;
+const CUSTOMER_SORTS = Object.keys(CUSTOMER_LIST_SORTS) as Array<keyof typeof CUSTOMER_LIST_SORTS>;
 
 export class ListCustomersQuery {
   @ApiPropertyOptional({ enum: ['potential', 'target', 'active', 'lost', 'recovered'] })
@@ -39,7 +40,7 @@ export class ListCustomersQuery {
   @ApiPropertyOptional({ enum: CUSTOMER_SORTS, description: 'clp and lastTouchpoint sort descending, name ascending' })
   @IsOptional()
   @IsIn(CUSTOMER_SORTS)
-  sort?: (typeof CUSTOMER_SORTS)[number];
+  sort?: keyof typeof CUSTOMER_LIST_SORTS;
 
   @ApiPropertyOptional()
   @IsOptional()

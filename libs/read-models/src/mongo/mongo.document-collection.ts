@@ -10,12 +10,28 @@ const DUPLICATE_KEY = 11000;
 /** Each retry reloads and re-evolves only what a concurrent writer got to first, so few are ever needed. */
 const MAX_WRITE_ATTEMPTS = 5;
 
-export function createMongoIndexes(
+const NAMESPACE_NOT_FOUND = 26;
+
+/**
+ * One index per declared field combination, named after its fields; any other index but `_id`'s
+ * is dropped, so a changed declaration does not leave every write paying for an index no query uses.
+ */
+export async function createMongoIndexes(
   collection: Collection<MongoStoredDocument>,
   definition: CollectionDefinition,
 ): Promise<string[]> {
+  const declared = new Map(definition.indexes.map((fields) => [`by__${fields.join('__')}`, fields]));
+  const existing = await collection
+    .listIndexes()
+    .toArray()
+    .catch((error: unknown) => {
+      if ((error as { code?: number }).code === NAMESPACE_NOT_FOUND) return [];
+      throw error;
+    });
+  const stale = existing.map((index) => String(index.name)).filter((name) => name !== '_id_' && !declared.has(name));
+  for (const name of stale) await collection.dropIndex(name);
   return Promise.all(
-    definition.indexes.map((fields) => collection.createIndex(fields.map((field): [string, 1] => [fieldName(field), 1]))),
+    [...declared].map(([name, fields]) => collection.createIndex(fields.map((field): [string, 1] => [fieldName(field), 1]), { name })),
   );
 }
 

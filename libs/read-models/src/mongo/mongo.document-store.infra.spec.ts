@@ -65,6 +65,17 @@ describe('MongoDB document store indexes', () => {
     );
   });
 
+  it('drops an index the definition no longer declares and keeps the declared ones', async () => {
+    await collection().createIndex({ nameKey: 1, score: 1 }, { name: 'by__nameKey__score' });
+
+    const store = createMongoDocumentStore({ uri, database });
+    await store.collection(contactsDefinition);
+    await store.close();
+
+    const names = (await collection().listIndexes().toArray()).map((index) => String(index.name)).sort();
+    expect(names).toEqual(['_id_', 'by__address.region', 'by__nameKey', 'by__tier__score', 'by__vip']);
+  });
+
   const onMongoDb = onFerretDb ? it.skip : it;
   const onFerretDbOnly = onFerretDb ? it : it.skip;
 

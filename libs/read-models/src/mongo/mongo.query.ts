@@ -1,6 +1,6 @@
 import type { Document, Filter, Sort } from 'mongodb';
 import type { Condition, DocumentQuery, FieldPath, SortKey } from '../document-store.port';
-import { decodeCursor, type KeyValue } from '../keyset-cursor';
+import { decodeCursor, sortKeysWithTieBreaker, type KeyValue } from '../keyset-cursor';
 
 /** A document as stored: the read-model document plus the adapter's bookkeeping. */
 export interface MongoStoredDocument extends Document {
@@ -59,9 +59,6 @@ export const whereFilter = (
   conditions: Condition[] = [],
   extra: Filter<MongoStoredDocument>[] = [],
 ): Filter<MongoStoredDocument> => ({ $and: [LIVE, ...conditions.map(conditionFilter), ...extra] });
-
-const sortKeysWithTieBreaker = (sort: SortKey[] = []): SortKey[] =>
-  sort.some((key) => key.field === 'id') ? sort : [...sort, { field: 'id', direction: 'asc' }];
 
 /** Rows strictly after `value` in the key's order (null/missing first ascending, last descending), or null if none can be. */
 function afterFilter(field: string, direction: SortKey['direction'], value: KeyValue): Filter<MongoStoredDocument> | null {

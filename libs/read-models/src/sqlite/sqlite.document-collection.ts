@@ -4,7 +4,7 @@ import type { CollectionDefinition, Condition, DocumentCollection, DocumentPage,
 import { evolveBatch, type StoredDocument } from '../batch-evolution';
 import type { Projection, ReadModelDocument } from '../projection';
 import { encodeCursor, type KeyValue } from '../keyset-cursor';
-import { countSql, fieldSql, findSql, quoteIdentifier, type SqlValue } from './sqlite.query';
+import { chooseFindPlan, countSql, fieldSql, findSql, probeSql, quoteIdentifier, type SqlFragment, type SqlValue } from './sqlite.query';
 
 interface StoredRow {
   revision: number;
@@ -18,11 +18,23 @@ export function createSqliteTable(db: Database, table: string): void {
   db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table)} (id TEXT PRIMARY KEY, revision INTEGER NOT NULL, doc TEXT)`);
 }
 
-/** One expression index per declared field combination, on the table named like the collection. */
+/**
+ * One expression index per declared field combination, on the table named like the collection;
+ * an index no longer declared is dropped, so a changed declaration does not leave every write
+ * paying for an index no query uses.
+ */
 export function createSqliteIndexes(db: Database, definition: CollectionDefinition): void {
-  for (const fields of definition.indexes) {
-    const name = quoteIdentifier(`${definition.name}__by__${fields.join('__')}`);
-    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${quoteIdentifier(definition.name)} (${fields.map(fieldSql).join(', ')})`);
+  const prefix = `${definition.name}__by__`;
+  const declared = new Map(definition.indexes.map((fields) => [`${prefix}${fields.join('__')}`, fields]));
+  const existing = db
+    .prepare<[string], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?`)
+    .all(definition.name)
+    .map((row) => row.name);
+  for (const name of existing) {
+    if (name.startsWith(prefix) && !declared.has(name)) db.exec(`DROP INDEX ${quoteIdentifier(name)}`);
+  }
+  for (const [name, fields] of declared) {
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteIdentifier(definition.name)} (${fields.map(fieldSql).join(', ')})`);
   }
 }
 
@@ -48,6 +60,16 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
   };
 
   const parse = (json: string): Doc => JSON.parse(json) as Doc;
+
+  // One read transaction, so the statements of one page see the same snapshot.
+  const readInOrder = db.transaction((statements: SqlFragment[], wanted: number) => {
+    const rows: Array<Record<string, unknown>> = [];
+    for (const { sql, params } of statements) {
+      if (rows.length >= wanted) break;
+      rows.push(...prepared(sql).all(...params, wanted - rows.length));
+    }
+    return rows;
+  });
 
   const load = (id: string): StoredDocument<Doc> | undefined => {
     const row = selectRow.get(id);
@@ -76,8 +98,12 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
 
     async find(query: DocumentQuery): Promise<DocumentPage<Doc>> {
       if (!Number.isInteger(query.limit) || query.limit < 1) throw new RangeError('limit must be a positive integer');
-      const { sql, params, keys } = findSql(table, query);
-      const rows = prepared(sql).all(...params);
+      const plan = chooseFindPlan(query, () => {
+        const probe = probeSql(table, query);
+        return prepared(probe.sql).get(...probe.params)?.n as number;
+      });
+      const { statements, keys } = findSql(table, query, plan);
+      const rows = readInOrder(statements, query.limit + 1);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       return {

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Condition, DocumentQuery } from '../document-store.port';
-import { contactsDefinition, describeDocumentStoreContract } from '../testing/document-store.contract';
+import { encodeCursor } from '../keyset-cursor';
+import { contactEvent, contactProjection, contactsDefinition, describeDocumentStoreContract, type ContactDoc } from '../testing/document-store.contract';
 import { createSqliteDocumentStore } from './sqlite.document-store';
-import { findSql } from './sqlite.query';
+import { SORT_ORDER_THRESHOLD, chooseFindPlan, findSql } from './sqlite.query';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-sqlite-document-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,13 +25,13 @@ describe('SQLite document store query plans', () => {
   });
   afterAll(() => db.close());
 
-  const plan = (query: DocumentQuery): string[] => {
-    const { sql, params } = findSql('contacts', query);
-    return db
-      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...params)
-      .map((row) => row.detail);
-  };
+  const plan = (query: DocumentQuery): string[] =>
+    findSql('contacts', query).statements.flatMap(({ sql, params }) =>
+      db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params, query.limit + 1)
+        .map((row) => row.detail),
+    );
 
   it.each<[string, Condition[]]>([
     ['tier, score', [{ field: 'tier', op: 'eq', value: 'gold' }, { field: 'score', op: 'gte', value: 80 }]],
@@ -45,9 +46,87 @@ describe('SQLite document store query plans', () => {
     expect(details).not.toContainEqual(expect.stringMatching(/^SCAN contacts$/));
   });
 
+  it('drops an index the definition no longer declares and keeps the declared ones', async () => {
+    const store = createSqliteDocumentStore({ filename: join(dir, 'stale.db') });
+    await store.collection({ ...contactsDefinition, indexes: [...contactsDefinition.indexes, ['nameKey', 'score']] });
+    await store.collection(contactsDefinition);
+    await store.close();
+    const stale = new Database(join(dir, 'stale.db'), { readonly: true });
+
+    const names = stale
+      .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'contacts__by__%' ORDER BY name`)
+      .all()
+      .map((row) => row.name);
+    stale.close();
+
+    expect(names).toEqual(contactsDefinition.indexes.map((fields) => `contacts__by__${fields.join('__')}`).sort());
+  });
+
   it('reads a sort on an indexed field in index order', () => {
     const details = plan({ sort: [{ field: 'nameKey', direction: 'asc' }], limit: 10 });
 
     expect(details).toContainEqual('SCAN contacts USING INDEX contacts__by__nameKey');
+  });
+
+  it('seeks to a descending cursor in the index, then reads the rows missing the key from the index too', () => {
+    const cursor = encodeCursor(['north', 'c4']);
+
+    const details = plan({ sort: [{ field: 'address.region', direction: 'desc' }], limit: 10, cursor });
+
+    expect(details.filter((detail) => detail.startsWith('SEARCH contacts USING INDEX contacts__by__address.region (<expr><?)'))).toHaveLength(1);
+    expect(details.filter((detail) => detail.startsWith('SEARCH contacts USING INDEX contacts__by__address.region (<expr>=?)'))).toHaveLength(1);
+  });
+});
+
+describe('SQLite find plan for a range off the sort', () => {
+  const byScore: DocumentQuery = {
+    where: [{ field: 'nameKey', op: 'startsWith', value: 'al' }],
+    sort: [{ field: 'score', direction: 'desc' }],
+    limit: 50,
+  };
+
+  it('does not count matches when the range is on the sort key or there is none', () => {
+    const countMatches = jest.fn(() => SORT_ORDER_THRESHOLD);
+
+    expect(chooseFindPlan({ ...byScore, sort: [{ field: 'nameKey', direction: 'asc' }] }, countMatches)).toBe('by-conditions');
+    expect(chooseFindPlan({ ...byScore, where: [{ field: 'tier', op: 'eq', value: 'gold' }] }, countMatches)).toBe('by-conditions');
+    expect(chooseFindPlan({ ...byScore, sort: undefined }, countMatches)).toBe('by-conditions');
+    expect(countMatches).not.toHaveBeenCalled();
+  });
+
+  it('reads in sort order when the range matches at least the threshold, and sorts the matches below it', () => {
+    expect(chooseFindPlan(byScore, () => SORT_ORDER_THRESHOLD)).toBe('in-sort-order');
+    expect(chooseFindPlan(byScore, () => SORT_ORDER_THRESHOLD - 1)).toBe('by-conditions');
+  });
+
+  it('pages a wide prefix search and a narrow one sorted by another field in that field\'s order', async () => {
+    const definition = { name: 'wide', indexes: [['score', 'id', 'nameKey'], ['nameKey', 'id']] };
+    const store = createSqliteDocumentStore({ filename: join(dir, 'wide.db') });
+    const collection = await store.collection<ContactDoc>(definition);
+    const names = ['alma', 'alba', 'bert'];
+    const events = Array.from({ length: 2 * SORT_ORDER_THRESHOLD }, (_, n) =>
+      contactEvent(`w${n}`, 0, 'Registered', { name: `${names[n % 3]} ${n}`, tier: 'gold', score: (n * 37) % 101, vip: false }),
+    );
+    await collection.applyBatch(contactProjection, events);
+    const expected = (prefix: string) =>
+      events
+        .map((event, n) => ({ id: `w${n}`, name: String(event.data.name), score: Number(event.data.score) }))
+        .filter((contact) => contact.name.startsWith(prefix))
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1))
+        .map((contact) => contact.id);
+
+    const paged = async (prefix: string) => {
+      const found: string[] = [];
+      for (let cursor: string | undefined; ; ) {
+        const page = await collection.find({ ...byScore, where: [{ field: 'nameKey', op: 'startsWith', value: prefix }], cursor });
+        found.push(...page.items.map((doc) => doc.id));
+        if (page.nextCursor === null) return found;
+        cursor = page.nextCursor;
+      }
+    };
+
+    expect(await paged('al')).toEqual(expected('al'));
+    expect(await paged('alma 1')).toEqual(expected('alma 1'));
+    await store.close();
   });
 });

@@ -1,5 +1,5 @@
 import type { Condition, DocumentQuery, FieldPath, SortKey } from '../document-store.port';
-import { decodeCursor, type KeyValue } from '../keyset-cursor';
+import { decodeCursor, sortKeysWithTieBreaker, type KeyValue } from '../keyset-cursor';
 
 export type SqlValue = string | number | null;
 
@@ -7,7 +7,6 @@ export interface SqlFragment {
   sql: string;
   params: SqlValue[];
 }
-
 
 export const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -36,8 +35,12 @@ const bindable = (value: string | number | boolean): SqlValue =>
 
 const RANGE_OPERATORS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
-function conditionSql(condition: Condition): SqlFragment {
-  const field = fieldSql(condition.field);
+/**
+ * One condition. `indexable: false` writes the field as `+expr`, which SQLite will not match to
+ * an index, yet still reads from an index entry that holds the expression.
+ */
+function conditionSql(condition: Condition, indexable = true): SqlFragment {
+  const field = `${indexable ? '' : '+'}${fieldSql(condition.field)}`;
   switch (condition.op) {
     case 'eq':
       return condition.value === null
@@ -71,10 +74,6 @@ function conditionSql(condition: Condition): SqlFragment {
   }
 }
 
-/** The caller's sort keys plus `id asc` as the final tie-breaker, unless it already sorts by id. */
-const sortKeysWithTieBreaker = (sort: SortKey[] = []): SortKey[] =>
-  sort.some((key) => key.field === 'id') ? sort : [...sort, { field: 'id', direction: 'asc' }];
-
 const orderBySql = (keys: SortKey[]): string =>
   keys.map((key) => `${fieldSql(key.field)} ${key.direction === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
 
@@ -89,13 +88,22 @@ function afterSql(field: string, direction: SortKey['direction'], value: KeyValu
   return value === null ? null : { sql: `(${field} < ? OR ${field} IS NULL)`, params: [bindable(value)] };
 }
 
+interface Keyset {
+  /** The rows after the cursor's row. */
+  after: SqlFragment;
+  /** Rows that also follow but sit outside `after`'s index range, read once `after` runs out. */
+  thenMissing: SqlFragment | null;
+}
+
 /**
  * The keyset condition "after the row whose sort values are `values`":
- * (k1 after v1) OR (k1 = v1 AND k2 after v2) OR …, plus a leading bound on k1 where it is a
- * plain range, so SQLite can seek in the index instead of filtering from its start.
+ * (k1 after v1) OR (k1 = v1 AND k2 after v2) OR …, plus a leading bound on k1 so SQLite seeks
+ * in the index instead of walking it from its start. Descending from a value, the rows that
+ * follow also include every row missing k1 (NULL sorts last there), which no single range
+ * reaches: they are the separate `thenMissing` range.
  */
-function keysetSql(keys: SortKey[], values: KeyValue[]): SqlFragment {
-  const fields = keys.map((key) => fieldSql(key.field));
+function keysetSql(keys: SortKey[], values: KeyValue[], indexable: boolean): Keyset {
+  const fields = keys.map((key) => `${indexable ? '' : '+'}${fieldSql(key.field)}`);
   const branches: SqlFragment[] = [];
   keys.forEach((key, i) => {
     const after = afterSql(fields[i], key.direction, values[i]);
@@ -107,42 +115,106 @@ function keysetSql(keys: SortKey[], values: KeyValue[]): SqlFragment {
     branches.length === 0
       ? { sql: '0', params: [] }
       : { sql: `(${branches.map((branch) => `(${branch.sql})`).join(' OR ')})`, params: branches.flatMap((b) => b.params) };
-  const leading = leadingBound(fields[0], keys[0].direction, values[0]);
-  return leading === null ? chain : { sql: `${leading.sql} AND ${chain.sql}`, params: [...leading.params, ...chain.params] };
+  const [field, direction, value] = [fields[0], keys[0].direction, values[0]];
+  const bounded = (leading: SqlFragment): SqlFragment => ({ sql: `${leading.sql} AND ${chain.sql}`, params: [...leading.params, ...chain.params] });
+  if (value === null) {
+    return { after: direction === 'desc' ? bounded({ sql: `${field} IS NULL`, params: [] }) : chain, thenMissing: null };
+  }
+  if (direction === 'asc') return { after: bounded({ sql: `${field} >= ?`, params: [bindable(value)] }), thenMissing: null };
+  const thenMissing = keys[0].field === 'id' ? null : { sql: `${field} IS NULL`, params: [] };
+  return { after: bounded({ sql: `${field} <= ?`, params: [bindable(value)] }), thenMissing };
 }
 
-function leadingBound(field: string, direction: SortKey['direction'], value: KeyValue): SqlFragment | null {
-  if (direction === 'asc' && value !== null) return { sql: `${field} >= ?`, params: [bindable(value)] };
-  if (direction === 'desc' && value === null) return { sql: `${field} IS NULL`, params: [] };
-  return null;
-}
+/** Every condition but `eq null` is false on a tombstone, whose doc (and so every field) is NULL. */
+const rejectsTombstones = (conditions: Condition[]): boolean =>
+  conditions.some((condition) => !(condition.op === 'eq' && condition.value === null));
 
-/** Live documents (tombstones have no doc) matching every condition. */
-function whereSql(conditions: SqlFragment[]): SqlFragment {
-  const all = [{ sql: 'doc IS NOT NULL', params: [] }, ...conditions];
+/**
+ * Live documents (tombstones have no doc) matching every condition. The `doc IS NOT NULL` test is
+ * left out when a condition already rules tombstones out: it alone would make SQLite read every
+ * candidate row instead of answering from the index.
+ */
+function whereSql(conditions: Condition[], fragments: SqlFragment[]): SqlFragment {
+  const all = rejectsTombstones(conditions) ? fragments : [{ sql: 'doc IS NOT NULL', params: [] }, ...fragments];
   return { sql: all.map((part) => part.sql).join(' AND '), params: all.flatMap((part) => part.params) };
 }
 
 export const countSql = (table: string, where: Condition[] = []): SqlFragment => {
-  const clause = whereSql(where.map(conditionSql));
+  const clause = whereSql(where, where.map((condition) => conditionSql(condition)));
   return { sql: `SELECT count(*) AS n FROM ${quoteIdentifier(table)} WHERE ${clause.sql}`, params: clause.params };
 };
 
-export interface FindSql extends SqlFragment {
+/**
+ * Two ways to a page when a range (a name prefix, say) filters on another field than the sort:
+ * `by-conditions` reads the range from its index and sorts every match; `in-sort-order` reads
+ * the sort's index in order and tests the range on each entry until the page is full. The first
+ * costs as many reads as there are matches, the second about as many as the page size divided
+ * by the share of rows that match.
+ */
+export type FindPlan = 'by-conditions' | 'in-sort-order';
+
+/**
+ * Matches at or beyond which reading in sort order wins. At a million rows a range of this many
+ * matches is sorted in a few milliseconds, and a wider one leaves at most a thousand index
+ * entries to test per row kept (each read from the index entry, not the document).
+ */
+export const SORT_ORDER_THRESHOLD = 1_000;
+
+const RANGE_CONDITIONS = new Set<Condition['op']>(['lt', 'lte', 'gt', 'gte', 'startsWith']);
+
+/** Range conditions on a field the sort does not start with: the ones the two plans treat differently. */
+const rangesOffTheSort = (query: DocumentQuery): Condition[] => {
+  const leading = query.sort?.[0]?.field;
+  if (leading === undefined) return [];
+  return (query.where ?? []).filter((condition) => RANGE_CONDITIONS.has(condition.op) && condition.field !== leading);
+};
+
+/** Counts the query's matches, stopping at the threshold: an index-only read when an index covers the conditions. */
+export function probeSql(table: string, query: DocumentQuery): SqlFragment {
+  const where = query.where ?? [];
+  const clause = whereSql(where, where.map((condition) => conditionSql(condition)));
+  return {
+    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdentifier(table)} WHERE ${clause.sql} LIMIT ?)`,
+    params: [...clause.params, SORT_ORDER_THRESHOLD],
+  };
+}
+
+/** Picks the plan; `countMatches` runs probeSql only when the two plans differ for this query. */
+export function chooseFindPlan(query: DocumentQuery, countMatches: () => number): FindPlan {
+  if (rangesOffTheSort(query).length === 0) return 'by-conditions';
+  return countMatches() >= SORT_ORDER_THRESHOLD ? 'in-sort-order' : 'by-conditions';
+}
+
+export interface FindSql {
+  /**
+   * Run in order until a page plus one row (so the caller knows whether another page follows) is
+   * read; each takes the number of rows still wanted as its last parameter.
+   */
+  statements: SqlFragment[];
   /** The sort keys the rows are ordered by; each row carries their values as k0, k1, …. */
   keys: SortKey[];
 }
 
-/** One page plus one row, so the caller knows whether another page follows. */
-export function findSql(table: string, query: DocumentQuery): FindSql {
+export function findSql(table: string, query: DocumentQuery, plan: FindPlan = 'by-conditions'): FindSql {
   const keys = sortKeysWithTieBreaker(query.sort);
-  const conditions = (query.where ?? []).map(conditionSql);
-  if (query.cursor !== undefined) conditions.push(keysetSql(keys, decodeCursor(query.cursor, keys.length)));
-  const clause = whereSql(conditions);
+  const where = query.where ?? [];
+  // Each plan keeps the other one's index out of SQLite's reach: the range's when reading in sort
+  // order, the cursor's bound on the sort keys when reading the range and sorting its matches.
+  const offTheSort = rangesOffTheSort(query);
+  const sortedAfterwards = plan === 'by-conditions' && offTheSort.length > 0;
+  const fragments = where.map((condition) => conditionSql(condition, plan === 'by-conditions' || !offTheSort.includes(condition)));
+  const keyset = query.cursor === undefined ? null : keysetSql(keys, decodeCursor(query.cursor, keys.length), !sortedAfterwards);
   const keyColumns = keys.map((key, i) => `${fieldSql(key.field)} AS k${i}`).join(', ');
-  return {
-    sql: `SELECT doc, ${keyColumns} FROM ${quoteIdentifier(table)} WHERE ${clause.sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
-    params: [...clause.params, query.limit + 1],
-    keys,
+  const statement = (range: SqlFragment[], order: SortKey[]): SqlFragment => {
+    const clause = whereSql(where, [...fragments, ...range]);
+    return {
+      sql: `SELECT doc, ${keyColumns} FROM ${quoteIdentifier(table)} WHERE ${clause.sql} ORDER BY ${orderBySql(order)} LIMIT ?`,
+      params: clause.params,
+    };
   };
+  if (keyset === null) return { statements: [statement([], keys)], keys };
+  const statements = [statement([keyset.after], keys)];
+  // Every row of the missing range has no first key, and SQLite sorts by an IS NULL term unless told it need not.
+  if (keyset.thenMissing !== null) statements.push(statement([keyset.thenMissing], keys.slice(1)));
+  return { statements, keys };
 }

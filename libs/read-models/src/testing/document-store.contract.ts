@@ -347,7 +347,7 @@ export function describeDocumentStoreContract(
         ).toEqual(['c1', 'c3']);
       });
 
-      it('sorts by several keys in mixed directions, then by id', async () => {
+      it('sorts by several keys in mixed directions, then by id in the last key\'s direction', async () => {
         const collection = await seeded();
 
         const page = await collection.find({
@@ -355,7 +355,7 @@ export function describeDocumentStoreContract(
           limit: 10,
         });
 
-        expect(ids(page.items)).toEqual(['c4', 'c7', 'c1', 'c3', 'c6', 'c2', 'c5']);
+        expect(ids(page.items)).toEqual(['c7', 'c4', 'c3', 'c1', 'c6', 'c5', 'c2']);
         expect(page.nextCursor).toBeNull();
       });
 
@@ -364,7 +364,7 @@ export function describeDocumentStoreContract(
 
         const pages = await allPages(collection, { sort: [{ field: 'score', direction: 'desc' }], limit: 2 });
 
-        expect(pages).toEqual([['c1', 'c3'], ['c6', 'c2'], ['c5', 'c4'], ['c7']]);
+        expect(pages).toEqual([['c3', 'c1'], ['c6', 'c5'], ['c2', 'c7'], ['c4']]);
       });
 
       it('pages through multi-key sorts with a filter', async () => {
@@ -386,7 +386,15 @@ export function describeDocumentStoreContract(
         const descending = await allPages(collection, { sort: [{ field: 'address.region', direction: 'desc' }], limit: 2 });
 
         expect(ascending).toEqual([['c3', 'c5'], ['c1', 'c4'], ['c7', 'c2'], ['c6']]);
-        expect(descending).toEqual([['c2', 'c6'], ['c1', 'c4'], ['c7', 'c3'], ['c5']]);
+        expect(descending).toEqual([['c6', 'c2'], ['c7', 'c4'], ['c1', 'c5'], ['c3']]);
+      });
+
+      it('pages by id descending', async () => {
+        const collection = await seeded();
+
+        const pages = await allPages(collection, { sort: [{ field: 'id', direction: 'desc' }], limit: 3 });
+
+        expect(pages).toEqual([['c7', 'c6', 'c5'], ['c4', 'c3', 'c2'], ['c1']]);
       });
 
       it('returns no cursor when the last page is exactly full', async () => {
