@@ -9,7 +9,9 @@ import {
   createLoyaltyProgressionProjection,
   createRecoveryQueueProjection,
   createStageTransitionsProjection,
+  complaintQueueIndexes,
   customerListIndexes,
+  recoveryQueueIndexes,
   type ReadModelDefinition,
 } from '@crm/read-models';
 
@@ -34,20 +36,16 @@ export function createReadModels(): ReadModelDefinition[] {
       projection: createComplaintQueueProjection(),
       collection: {
         name: COMPLAINT_QUEUE,
-        indexes: [
-          ['status', 'priority', 'deadline'],
-          ['status', 'department', 'priority', 'deadline'],
-          ['status', 'severity', 'priority', 'deadline'],
-        ],
+        indexes: complaintQueueIndexes(),
       },
     },
     {
       projection: createStageTransitionsProjection(),
-      collection: { name: STAGE_TRANSITIONS, indexes: [['at']] },
+      collection: { name: STAGE_TRANSITIONS, indexes: [['at', 'id']] },
     },
     {
       projection: createRecoveryQueueProjection(),
-      collection: { name: RECOVERY_QUEUE, indexes: [['inQueue', 'clpTotal']] },
+      collection: { name: RECOVERY_QUEUE, indexes: recoveryQueueIndexes() },
     },
   ] as ReadModelDefinition[];
 }

@@ -1,4 +1,5 @@
-import type { FieldPath, SortKey } from './document-store.port';
+import type { IndexKey, SortKey } from './document-store.port';
+import { sortKeysWithTieBreaker } from './keyset-cursor';
 
 /** GET /customers' equality filters: query parameter → customer view field. */
 export const CUSTOMER_LIST_FILTERS = {
@@ -24,9 +25,10 @@ export const CUSTOMER_NAME_FIELD = 'nameLower';
  * (so the index yields the whole order), then the name, so a name-prefix search sorted by value or
  * recency is tested on the index entries without reading documents.
  */
-export const customerListIndexes = (): FieldPath[][] => {
-  const orders = Object.values(CUSTOMER_LIST_SORTS).map(([{ field }]) =>
-    field === CUSTOMER_NAME_FIELD ? [field, 'id'] : [field, 'id', CUSTOMER_NAME_FIELD],
-  );
+export const customerListIndexes = (): IndexKey[][] => {
+  const orders = Object.values(CUSTOMER_LIST_SORTS).map((sort): IndexKey[] => {
+    const keys = sortKeysWithTieBreaker([...sort]);
+    return sort[0].field === CUSTOMER_NAME_FIELD ? keys : [...keys, CUSTOMER_NAME_FIELD];
+  });
   return [...orders, ...Object.values(CUSTOMER_LIST_FILTERS).flatMap((filter) => orders.map((order) => [filter, ...order]))];
 };

@@ -30,10 +30,17 @@ export interface DocumentPage<Doc> {
   nextCursor: string | null;
 }
 
+/** An index column: a field ascending, or a field in the given direction (for sorts mixing directions). */
+export type IndexKey = FieldPath | SortKey;
+
+/** The index's name part for its columns, the same in every adapter. */
+export const indexKeyName = (keys: IndexKey[]): string =>
+  keys.map((key) => (typeof key === 'string' ? key : `${key.field}${key.direction === 'desc' ? '-desc' : ''}`)).join('__');
+
 /** Declares which field combinations get an index, created at start-up. */
 export interface CollectionDefinition {
   name: string;
-  indexes: FieldPath[][];
+  indexes: IndexKey[][];
 }
 
 /**

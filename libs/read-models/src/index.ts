@@ -6,6 +6,7 @@ export * from './read-model.names';
 export * from './read-your-writes';
 export * from './loyalty-distribution';
 export * from './customer-list.queries';
+export * from './service-queue.queries';
 export * from './sqlite/sqlite.document-store';
 export { SORT_ORDER_THRESHOLD } from './sqlite/sqlite.query';
 export * from './mongo/mongo.document-store';

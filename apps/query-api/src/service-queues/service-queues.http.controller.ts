@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, Reads, principalOf, withoutPersonal, type Clock } from '@crm/platform';
-import { COMPLAINT_QUEUE, RECOVERY_QUEUE, type Condition } from '@crm/read-models';
+import { COMPLAINT_QUEUE, COMPLAINT_QUEUE_ORDER, RECOVERY_QUEUE, RECOVERY_QUEUE_ORDER, type Condition } from '@crm/read-models';
 import { ReadModelCollections } from '../read-model-collections';
 import { ComplaintQueueQuery } from './complaint-queue.query.dto';
 
@@ -29,10 +29,7 @@ export class ServiceQueuesHttpController {
     const queue = await this.collections.get<{ id: string; deadline: string; status: string }>(COMPLAINT_QUEUE);
     const page = await queue.find({
       where,
-      sort: [
-        { field: 'priority', direction: 'desc' },
-        { field: 'deadline', direction: 'asc' },
-      ],
+      sort: COMPLAINT_QUEUE_ORDER,
       limit: QUEUE_LIMIT,
     });
     return {
@@ -48,7 +45,7 @@ export class ServiceQueuesHttpController {
     const queue = await this.collections.get<{ id: string; lastRecovery: Record<string, unknown> | null }>(RECOVERY_QUEUE);
     const page = await queue.find({
       where: [{ field: 'inQueue', op: 'eq', value: true }],
-      sort: [{ field: 'clpTotal', direction: 'desc' }],
+      sort: RECOVERY_QUEUE_ORDER,
       limit: QUEUE_LIMIT,
     });
     return {

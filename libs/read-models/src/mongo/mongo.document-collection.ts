@@ -1,6 +1,6 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
 import { evolveBatch, touchedDocumentIds, type DocumentWrite, type StoredDocument } from '../batch-evolution';
-import type { CollectionDefinition, DocumentCollection, DocumentPage, DocumentQuery } from '../document-store.port';
+import { indexKeyName, type CollectionDefinition, type DocumentCollection, type DocumentPage, type DocumentQuery } from '../document-store.port';
 import { encodeCursor } from '../keyset-cursor';
 import type { ReadModelDocument } from '../projection';
 import { LIVE, fieldName, mongoFind, valueAt, whereFilter, type MongoStoredDocument } from './mongo.query';
@@ -20,7 +20,7 @@ export async function createMongoIndexes(
   collection: Collection<MongoStoredDocument>,
   definition: CollectionDefinition,
 ): Promise<string[]> {
-  const declared = new Map(definition.indexes.map((fields) => [`by__${fields.join('__')}`, fields]));
+  const declared = new Map(definition.indexes.map((keys) => [`by__${indexKeyName(keys)}`, keys]));
   const existing = await collection
     .listIndexes()
     .toArray()
@@ -31,7 +31,12 @@ export async function createMongoIndexes(
   const stale = existing.map((index) => String(index.name)).filter((name) => name !== '_id_' && !declared.has(name));
   for (const name of stale) await collection.dropIndex(name);
   return Promise.all(
-    [...declared].map(([name, fields]) => collection.createIndex(fields.map((field): [string, 1] => [fieldName(field), 1]), { name })),
+    [...declared].map(([name, keys]) =>
+      collection.createIndex(
+        keys.map((key): [string, 1 | -1] => (typeof key === 'string' ? [fieldName(key), 1] : [fieldName(key.field), key.direction === 'desc' ? -1 : 1])),
+        { name },
+      ),
+    ),
   );
 }
 

@@ -53,8 +53,9 @@ describe('GET /customers query plans on the SQLite read store', () => {
   it.each(shapes)('%s, sorted by %s, %s: one index in order', (filter, sort, _page, query) => {
     const details = plan(query);
 
-    const sortField = CUSTOMER_LIST_SORTS[sort][0].field;
-    const index = `${CUSTOMER_VIEW}__by__${filter === 'no filter' ? '' : `${filter}__`}${sortField}__id`;
+    const [{ field, direction }] = CUSTOMER_LIST_SORTS[sort];
+    const order = direction === 'desc' ? `${field}-desc__id-desc` : `${field}__id`;
+    const index = `${CUSTOMER_VIEW}__by__${filter === 'no filter' ? '' : `${filter}__`}${order}`;
     expect(details.length).toBeGreaterThan(0);
     for (const detail of details) expect(detail).toMatch(new RegExp(`^(SEARCH|SCAN) ${CUSTOMER_VIEW} USING INDEX ${index.replace('.', '\\.')}`));
     expect(details.join('\n')).not.toContain('TEMP B-TREE');
@@ -65,7 +66,7 @@ describe('GET /customers query plans on the SQLite read store', () => {
   it.each(['clp', 'lastTouchpoint'] as const)('a wide name prefix sorted by %s reads the sort index in order and tests the name on its entries', (sort) => {
     const details = plan({ where: [prefix], sort: [...CUSTOMER_LIST_SORTS[sort]], limit: 50 }, 'in-sort-order');
 
-    expect(details).toEqual([`SCAN ${CUSTOMER_VIEW} USING INDEX ${CUSTOMER_VIEW}__by__${CUSTOMER_LIST_SORTS[sort][0].field}__id__nameLower`]);
+    expect(details).toEqual([`SCAN ${CUSTOMER_VIEW} USING INDEX ${CUSTOMER_VIEW}__by__${CUSTOMER_LIST_SORTS[sort][0].field}-desc__id-desc__nameLower`]);
   });
 
   it.each([

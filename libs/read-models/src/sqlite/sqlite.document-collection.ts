@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@crm/contracts';
-import type { CollectionDefinition, Condition, DocumentCollection, DocumentPage, DocumentQuery } from '../document-store.port';
+import { indexKeyName, type CollectionDefinition, type Condition, type DocumentCollection, type DocumentPage, type DocumentQuery, type IndexKey } from '../document-store.port';
 import { evolveBatch, type StoredDocument } from '../batch-evolution';
 import type { Projection, ReadModelDocument } from '../projection';
 import { encodeCursor, type KeyValue } from '../keyset-cursor';
@@ -25,7 +25,7 @@ export function createSqliteTable(db: Database, table: string): void {
  */
 export function createSqliteIndexes(db: Database, definition: CollectionDefinition): void {
   const prefix = `${definition.name}__by__`;
-  const declared = new Map(definition.indexes.map((fields) => [`${prefix}${fields.join('__')}`, fields]));
+  const declared = new Map(definition.indexes.map((keys) => [`${prefix}${indexKeyName(keys)}`, keys]));
   const existing = db
     .prepare<[string], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?`)
     .all(definition.name)
@@ -33,8 +33,9 @@ export function createSqliteIndexes(db: Database, definition: CollectionDefiniti
   for (const name of existing) {
     if (name.startsWith(prefix) && !declared.has(name)) db.exec(`DROP INDEX ${quoteIdentifier(name)}`);
   }
-  for (const [name, fields] of declared) {
-    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteIdentifier(definition.name)} (${fields.map(fieldSql).join(', ')})`);
+  const column = (key: IndexKey) => (typeof key === 'string' ? fieldSql(key) : `${fieldSql(key.field)} ${key.direction === 'desc' ? 'DESC' : 'ASC'}`);
+  for (const [name, keys] of declared) {
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteIdentifier(definition.name)} (${keys.map(column).join(', ')})`);
   }
 }
 
