@@ -4,13 +4,12 @@ import { indexKeyName, type CollectionDefinition, type DocumentCollection, type 
 import { encodeCursor } from '../keyset-cursor';
 import type { ReadModelDocument } from '../projection';
 import { LIVE, fieldName, mongoFind, valueAt, whereFilter, type MongoStoredDocument } from './mongo.query';
+import { NAMESPACE_NOT_FOUND, isServerError, type WriteLimits } from './mongo.server';
 
 const DEFAULT_SCAN_BATCH = 500;
 const DUPLICATE_KEY = 11000;
 /** Each retry reloads and re-evolves only what a concurrent writer got to first, so few are ever needed. */
 const MAX_WRITE_ATTEMPTS = 5;
-
-const NAMESPACE_NOT_FOUND = 26;
 
 /**
  * One index per declared field combination, named after its fields; any other index but `_id`'s
@@ -25,7 +24,7 @@ export async function createMongoIndexes(
     .listIndexes()
     .toArray()
     .catch((error: unknown) => {
-      if ((error as { code?: number }).code === NAMESPACE_NOT_FOUND) return [];
+      if (isServerError(error, NAMESPACE_NOT_FOUND)) return [];
       throw error;
     });
   const stale = existing.map((index) => String(index.name)).filter((name) => name !== '_id_' && !declared.has(name));
@@ -54,34 +53,50 @@ function toStored<Doc extends ReadModelDocument>(write: DocumentWrite<Doc>): Mon
 const readDocument = <Doc>(stored: MongoStoredDocument): Doc => fromStored<Doc>(stored).doc as Doc;
 
 /**
- * One guarded write per document in a single unordered bulkWrite: an update only matches the
- * revision it was computed from and a creation fails on an existing id, so a concurrent or
- * redelivering writer can never move a document backwards. Returns false if any write lost.
+ * One guarded write per document in a single unordered bulkWrite (split only where the server
+ * cannot take that many updates in one command): an update only matches the revision it was
+ * computed from and a creation fails on an existing id, so a concurrent or redelivering writer
+ * can never move a document backwards. Returns false if any write lost.
  */
 async function writeGuarded<Doc extends ReadModelDocument>(
   collection: Collection<MongoStoredDocument>,
   writes: DocumentWrite<Doc>[],
+  limits: WriteLimits,
 ): Promise<boolean> {
-  const operations = writes.map((write): AnyBulkWriteOperation<MongoStoredDocument> =>
-    write.previousRevision < 0
-      ? { insertOne: { document: toStored(write) } }
-      : { replaceOne: { filter: { _id: write.id, _revision: write.previousRevision }, replacement: toStored(write) } },
-  );
-  const updates = writes.filter((write) => write.previousRevision >= 0).length;
-  try {
-    const result = await collection.bulkWrite(operations, { ordered: false });
-    return result.matchedCount === updates;
-  } catch (error) {
-    const lostCreations =
-      error instanceof MongoBulkWriteError && [error.writeErrors].flat().every((writeError) => writeError.code === DUPLICATE_KEY);
-    if (lostCreations) return false;
-    throw error;
+  const chunks: Array<Array<AnyBulkWriteOperation<MongoStoredDocument>>> = [[]];
+  let updatesInChunk = 0;
+  for (const write of writes) {
+    if (write.previousRevision < 0) {
+      chunks[chunks.length - 1].push({ insertOne: { document: toStored(write) } });
+      continue;
+    }
+    if (updatesInChunk === limits.updatesPerCommand) {
+      chunks.push([]);
+      updatesInChunk = 0;
+    }
+    chunks[chunks.length - 1].push({ replaceOne: { filter: { _id: write.id, _revision: write.previousRevision }, replacement: toStored(write) } });
+    updatesInChunk += 1;
   }
+  let allWon = true;
+  for (const operations of chunks) {
+    const updates = operations.filter((operation) => 'replaceOne' in operation).length;
+    try {
+      const result = await collection.bulkWrite(operations, { ordered: false });
+      allWon &&= result.matchedCount === updates;
+    } catch (error) {
+      const lostCreations =
+        error instanceof MongoBulkWriteError && [error.writeErrors].flat().every((writeError) => writeError.code === DUPLICATE_KEY);
+      if (!lostCreations) throw error;
+      allWon = false;
+    }
+  }
+  return allWon;
 }
 
 /** A collection bound by name, so a rebuild's rename swaps the data under it. */
 export function createMongoCollection<Doc extends ReadModelDocument>(
   collection: Collection<MongoStoredDocument>,
+  limits: WriteLimits,
 ): DocumentCollection<Doc> {
   return {
     async applyBatch(projection, events) {
@@ -90,7 +105,7 @@ export function createMongoCollection<Doc extends ReadModelDocument>(
         const loaded = await collection.find({ _id: { $in: ids } }).toArray();
         const stored = new Map(loaded.map((doc) => [doc._id, fromStored<Doc>(doc)]));
         const writes = evolveBatch(projection, events, (id) => stored.get(id));
-        if (writes.length === 0 || (await writeGuarded(collection, writes))) return;
+        if (writes.length === 0 || (await writeGuarded(collection, writes, limits))) return;
         if (attempt === MAX_WRITE_ATTEMPTS) {
           throw new Error(`Gave up applying a batch to ${collection.collectionName} after ${attempt} conflicting attempts`);
         }

@@ -1,8 +1,9 @@
-import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
+import { MongoClient, type Collection, type Db } from 'mongodb';
 import type { CollectionDefinition, DocumentCollection, DocumentStore } from '../document-store.port';
 import type { ReadModelDocument } from '../projection';
 import { createMongoCollection, createMongoIndexes } from './mongo.document-collection';
 import type { MongoStoredDocument } from './mongo.query';
+import { NAMESPACE_NOT_FOUND, isServerError, writeLimitsOf, type WriteLimits } from './mongo.server';
 
 export interface MongoDocumentStoreOptions {
   uri: string;
@@ -18,7 +19,6 @@ const CHECKPOINTS = 'checkpoints';
 const REBUILD_SUFFIX = '__rebuild';
 const REPLACED_SUFFIX = '__replaced';
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const NAMESPACE_NOT_FOUND = 26;
 const NOT_IMPLEMENTED = 238;
 
 function assertCollectionName(name: string): void {
@@ -26,8 +26,6 @@ function assertCollectionName(name: string): void {
     throw new RangeError(`Invalid collection name: ${name}`);
   }
 }
-
-const isServerError = (error: unknown, code: number): boolean => error instanceof MongoServerError && error.code === code;
 
 /** Drops a collection; MongoDB before 7.0 reports a missing one as an error. */
 async function dropIfExists(db: Db, name: string): Promise<void> {
@@ -66,12 +64,19 @@ export function createMongoDocumentStore(options: MongoDocumentStoreOptions): Do
   const db = client.db(options.database);
   const checkpoints = db.collection<Checkpoint>(CHECKPOINTS);
   const stored = (name: string): Collection<MongoStoredDocument> => db.collection<MongoStoredDocument>(name);
+  let limits: Promise<WriteLimits> | undefined;
+  const writeLimits = (): Promise<WriteLimits> =>
+    (limits ??= writeLimitsOf(db).catch((error: unknown) => {
+      // Asked again next time: the server may only be starting.
+      limits = undefined;
+      throw error;
+    }));
 
   return {
     async collection<Doc extends ReadModelDocument>(definition: CollectionDefinition): Promise<DocumentCollection<Doc>> {
       assertCollectionName(definition.name);
       await createMongoIndexes(stored(definition.name), definition);
-      return createMongoCollection<Doc>(stored(definition.name));
+      return createMongoCollection<Doc>(stored(definition.name), await writeLimits());
     },
 
     async rebuildInto<Doc extends ReadModelDocument>(
@@ -84,7 +89,7 @@ export function createMongoDocumentStore(options: MongoDocumentStoreOptions): Do
       await dropIfExists(db, fresh);
       await createMongoIndexes(stored(fresh), definition);
       try {
-        await build(createMongoCollection<Doc>(stored(fresh)));
+        await build(createMongoCollection<Doc>(stored(fresh), await writeLimits()));
       } catch (error) {
         await dropIfExists(db, fresh);
         throw error;

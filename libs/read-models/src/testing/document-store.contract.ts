@@ -250,6 +250,18 @@ export function describeDocumentStoreContract(
         expect((await collection.get('c2'))?.visits).toBe(0);
       });
 
+      it('applies a batch that updates hundreds of stored documents', async () => {
+        const collection = await contacts();
+        const ids = Array.from({ length: 250 }, (_, n) => `m${n}`);
+        await collection.applyBatch(contactProjection, ids.map((id) => registered(id, id, 'gold', 50, false)));
+
+        await collection.applyBatch(contactProjection, ids.map((id) => contactEvent(id, 1, 'Visited')));
+
+        expect(await collection.count()).toBe(250);
+        expect(await Promise.all(ids.map((id) => collection.appliedRevision(id)))).toEqual(ids.map(() => 1));
+        expect((await collection.get('m249'))?.visits).toBe(1);
+      });
+
       itWithAtomicUpdates('applies every event once when two writers race with overlapping batches', async () => {
         const [first, second] = [await contacts(), await contacts()];
         await first.applyBatch(contactProjection, [registered('c1', 'Alice', 'gold', 90, true)]);
