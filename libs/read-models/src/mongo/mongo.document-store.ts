@@ -5,6 +5,8 @@ import { createMongoCollection, createMongoIndexes } from './mongo.document-coll
 import type { MongoStoredDocument } from './mongo.query';
 import { NAMESPACE_NOT_FOUND, isServerError, writeLimitsOf, type WriteLimits } from './mongo.server';
 
+export { writeLimitsOf, type WriteLimits } from './mongo.server';
+
 export interface MongoDocumentStoreOptions {
   uri: string;
   database: string;
