@@ -14,8 +14,9 @@ interface StoredRow {
 
 const DEFAULT_SCAN_BATCH = 500;
 
-export function createSqliteTable(db: Database, table: string): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(table)} (id TEXT PRIMARY KEY, revision INTEGER NOT NULL, doc TEXT)`);
+/** `temp` puts the table in the connection's private, never-synced temporary database. */
+export function createSqliteTable(db: Database, table: string, schema: 'main' | 'temp' = 'main'): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${schema}.${quoteIdentifier(table)} (id TEXT PRIMARY KEY, revision INTEGER NOT NULL, doc TEXT)`);
 }
 
 /** One expression index per declared field combination, on the table named like the collection. */
@@ -26,11 +27,83 @@ export function createSqliteIndexes(db: Database, definition: CollectionDefiniti
   }
 }
 
-/** A collection bound to a table by name, so a rebuild's rename swaps the data under it. */
+/** A collection bound to a table by name, so a rebuild's swap replaces the data under it. */
 export function createSqliteCollection<Doc extends ReadModelDocument>(
   db: Database,
   table: string,
 ): DocumentCollection<Doc> {
+  const rows = tableRows<Doc>(db, table);
+  const apply = db.transaction((projection: Projection<Doc>, events: RecordedEvent[]) => {
+    for (const write of evolveBatch(projection, events, rows.load)) rows.write(write.id, write);
+  });
+  return {
+    ...rows.reads,
+    async applyBatch(projection, events) {
+      apply(projection, events);
+    },
+  };
+}
+
+/** The collection a rebuild fills, and `flush`, which writes every document it still holds. */
+export interface StagingCollection<Doc extends ReadModelDocument> extends DocumentCollection<Doc> {
+  flush(): void;
+}
+
+/**
+ * A rebuild's collection. Nothing reads it before the swap, so up to `maxResident` documents
+ * stay in memory between batches: a document the log touches again is evolved as it is,
+ * instead of being parsed, serialised and rewritten on every page that touches it. Once the
+ * budget is full, further documents take the round trip through the table; residents are never
+ * evicted, since the log interleaves customers and any eviction order would drop documents
+ * about to be touched again. Reads other than by id flush first, so they see every document.
+ */
+export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
+  db: Database,
+  table: string,
+  maxResident: number,
+): StagingCollection<Doc> {
+  const rows = tableRows<Doc>(db, table);
+  const resident = new Map<string, StoredDocument<Doc>>();
+  const load = (id: string) => resident.get(id) ?? rows.load(id);
+  const apply = db.transaction((projection: Projection<Doc>, events: RecordedEvent[]) => {
+    for (const write of evolveBatch(projection, events, load)) {
+      if (resident.has(write.id) || resident.size < maxResident) resident.set(write.id, write);
+      else rows.write(write.id, write);
+    }
+  });
+  const flush = db.transaction(() => {
+    for (const [id, stored] of resident) rows.write(id, stored);
+    resident.clear();
+  });
+  return {
+    async applyBatch(projection, events) {
+      apply(projection, events);
+    },
+    async get(id) {
+      const stored = resident.get(id);
+      return stored ? stored.doc : rows.reads.get(id);
+    },
+    async appliedRevision(id) {
+      return resident.get(id)?.revision ?? rows.reads.appliedRevision(id);
+    },
+    async find(query) {
+      flush();
+      return rows.reads.find(query);
+    },
+    scan(batchSize) {
+      flush();
+      return rows.reads.scan(batchSize);
+    },
+    async count(where) {
+      flush();
+      return rows.reads.count(where);
+    },
+    flush,
+  };
+}
+
+/** The table's rows: stored documents by id, one upsert, and every read of the port. */
+function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
   const from = quoteIdentifier(table);
   const selectRow = db.prepare<[string], StoredRow>(`SELECT revision, doc FROM ${from} WHERE id = ?`);
   const upsertRow = db.prepare<[string, number, string | null]>(
@@ -49,22 +122,7 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
 
   const parse = (json: string): Doc => JSON.parse(json) as Doc;
 
-  const load = (id: string): StoredDocument<Doc> | undefined => {
-    const row = selectRow.get(id);
-    return row && { revision: row.revision, doc: row.doc === null ? null : parse(row.doc) };
-  };
-
-  const apply = db.transaction((projection: Projection<Doc>, events: RecordedEvent[]) => {
-    for (const write of evolveBatch(projection, events, load)) {
-      upsertRow.run(write.id, write.revision, write.doc === null ? null : JSON.stringify(write.doc));
-    }
-  });
-
-  return {
-    async applyBatch(projection, events) {
-      apply(projection, events);
-    },
-
+  const reads: Omit<DocumentCollection<Doc>, 'applyBatch'> = {
     async get(id) {
       const row = selectRow.get(id);
       return row?.doc ? parse(row.doc) : null;
@@ -102,6 +160,17 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
       const { sql, params } = countSql(table, where);
       const row = prepared(sql).get(...params);
       return row?.n as number;
+    },
+  };
+
+  return {
+    reads,
+    load(id: string): StoredDocument<Doc> | undefined {
+      const row = selectRow.get(id);
+      return row && { revision: row.revision, doc: row.doc === null ? null : parse(row.doc) };
+    },
+    write(id: string, stored: StoredDocument<Doc>): void {
+      upsertRow.run(id, stored.revision, stored.doc === null ? null : JSON.stringify(stored.doc));
     },
   };
 }
