@@ -44,9 +44,10 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
   };
 }
 
-/** The collection a rebuild fills, and `flush`, which writes every document it still holds. */
+/** The collection a rebuild fills, and `copyInto`, which writes all it holds into another table. */
 export interface StagingCollection<Doc extends ReadModelDocument> extends DocumentCollection<Doc> {
-  flush(): void;
+  /** Call inside the caller's transaction. */
+  copyInto(table: string): void;
 }
 
 /**
@@ -55,7 +56,7 @@ export interface StagingCollection<Doc extends ReadModelDocument> extends Docume
  * instead of being parsed, serialised and rewritten on every page that touches it. Once the
  * budget is full, further documents take the round trip through the table; residents are never
  * evicted, since the log interleaves customers and any eviction order would drop documents
- * about to be touched again. Reads other than by id flush first, so they see every document.
+ * about to be touched again. Reads other than by id write the residents to the table first.
  */
 export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
   db: Database,
@@ -98,18 +99,26 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
       flush();
       return rows.reads.count(where);
     },
-    flush,
+    copyInto(target) {
+      const into = quoteIdentifier(target);
+      db.exec(`INSERT INTO ${into} (id, revision, doc) SELECT id, revision, doc FROM ${rows.from}`);
+      // A resident read back from the table after a flush left a stale row there: it is replaced.
+      const upsert = db.prepare<[string, number, string | null]>(upsertSql(into));
+      for (const [id, stored] of resident) upsert.run(id, stored.revision, serialize(stored.doc));
+    },
   };
 }
+
+const upsertSql = (into: string) =>
+  `INSERT INTO ${into} (id, revision, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`;
+
+const serialize = (doc: ReadModelDocument | null): string | null => (doc === null ? null : JSON.stringify(doc));
 
 /** The table's rows: stored documents by id, one upsert, and every read of the port. */
 function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
   const from = quoteIdentifier(table);
   const selectRow = db.prepare<[string], StoredRow>(`SELECT revision, doc FROM ${from} WHERE id = ?`);
-  const upsertRow = db.prepare<[string, number, string | null]>(
-    `INSERT INTO ${from} (id, revision, doc) VALUES (?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`,
-  );
+  const upsertRow = db.prepare<[string, number, string | null]>(upsertSql(from));
   const queries = new Map<string, Statement<SqlValue[], Record<string, unknown>>>();
   const prepared = (sql: string) => {
     let statement = queries.get(sql);
@@ -164,13 +173,14 @@ function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
   };
 
   return {
+    from,
     reads,
     load(id: string): StoredDocument<Doc> | undefined {
       const row = selectRow.get(id);
       return row && { revision: row.revision, doc: row.doc === null ? null : parse(row.doc) };
     },
     write(id: string, stored: StoredDocument<Doc>): void {
-      upsertRow.run(id, stored.revision, stored.doc === null ? null : JSON.stringify(stored.doc));
+      upsertRow.run(id, stored.revision, serialize(stored.doc));
     },
   };
 }

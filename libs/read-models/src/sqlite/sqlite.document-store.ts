@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { CollectionDefinition, DocumentCollection, DocumentStore } from '../document-store.port';
 import type { ReadModelDocument } from '../projection';
-import { createSqliteCollection, createSqliteIndexes, createSqliteStagingCollection, createSqliteTable } from './sqlite.document-collection';
+import { createSqliteCollection, createSqliteIndexes, createSqliteStagingCollection, createSqliteTable, type StagingCollection } from './sqlite.document-collection';
 import { quoteIdentifier } from './sqlite.query';
 
 export interface SqliteDocumentStoreOptions {
@@ -47,12 +47,11 @@ export function createSqliteDocumentStore(options: SqliteDocumentStoreOptions): 
   // The rebuilt rows are copied into a new table that already has its indexes: each row's
   // JSON is parsed once for all of them, where an index built afterwards parses it once per
   // index. Readers on other connections see the old table (WAL snapshot) until the commit.
-  const swap = db.transaction((definition: CollectionDefinition, staging: string) => {
-    const live = `main.${quoteIdentifier(definition.name)}`;
-    db.exec(`DROP TABLE IF EXISTS ${live}`);
+  const swap = db.transaction((definition: CollectionDefinition, fresh: StagingCollection<ReadModelDocument>) => {
+    db.exec(`DROP TABLE IF EXISTS main.${quoteIdentifier(definition.name)}`);
     createSqliteTable(db, definition.name);
     createSqliteIndexes(db, definition);
-    db.exec(`INSERT INTO ${live} (id, revision, doc) SELECT id, revision, doc FROM temp.${quoteIdentifier(staging)}`);
+    fresh.copyInto(definition.name);
   });
 
   return {
@@ -79,8 +78,7 @@ export function createSqliteDocumentStore(options: SqliteDocumentStoreOptions): 
       try {
         const fresh = createSqliteStagingCollection<Doc>(db, staging, options.rebuildResidentDocuments ?? DEFAULT_REBUILD_RESIDENT_DOCUMENTS);
         await build(fresh);
-        fresh.flush();
-        swap(definition, staging);
+        swap(definition, fresh);
       } finally {
         db.exec(`DROP TABLE temp.${quoteIdentifier(staging)}`);
       }
