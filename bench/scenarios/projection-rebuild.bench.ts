@@ -63,7 +63,8 @@ async function rawRebuild(eventsFile: string, documentsFile: string, model: Read
       if (!projection.canHandle(event)) continue;
       for (const id of projection.documentIds(event)) {
         const doc = touched.has(id) ? (touched.get(id)?.doc ?? null) : (JSON.parse(selectDoc.get(id)?.doc ?? 'null') as ReadModelDocument | null);
-        touched.set(id, { revision: event.revision, doc: projection.evolve(doc, event) });
+        // The loop owns its documents (parsed or created in this page), as our batches do.
+        touched.set(id, { revision: event.revision, doc: projection.evolve(doc, event, true) });
       }
     }
     for (const [id, { revision, doc }] of touched) upsert.run(id, revision, doc === null ? null : JSON.stringify(doc));

@@ -19,6 +19,11 @@ export interface Projection<Doc extends ReadModelDocument> {
    * touch several (a tier change re-prioritises each of the customer's open complaints).
    */
   documentIds(event: RecordedEvent): string[];
-  /** Returns the new document, or null to delete it. */
-  evolve(doc: Doc | null, event: RecordedEvent): Doc | null;
+  /**
+   * Returns the new document, or null to delete it, leaving `doc` as it was. A caller that owns
+   * `doc` (no one else holds it or any part of it, as with a document a batch parsed or created
+   * itself) passes `inPlace` to let the projection change it and return it instead of copying
+   * it; a projection may ignore the flag.
+   */
+  evolve(doc: Doc | null, event: RecordedEvent, inPlace?: boolean): Doc | null;
 }

@@ -82,7 +82,8 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
     },
     async get(id) {
       const stored = resident.get(id);
-      return stored ? stored.doc : rows.reads.get(id);
+      // A copy: the next batch evolves the resident in place.
+      return stored ? structuredClone(stored.doc) : rows.reads.get(id);
     },
     async appliedRevision(id) {
       return resident.get(id)?.revision ?? rows.reads.appliedRevision(id);
