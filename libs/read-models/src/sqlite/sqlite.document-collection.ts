@@ -101,17 +101,13 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
       return rows.reads.count(where);
     },
     copyInto(target) {
-      const into = quoteIdentifier(target);
-      db.exec(`INSERT INTO ${into} (id, revision, doc) SELECT id, revision, doc FROM ${rows.from}`);
-      // A resident read back from the table after a flush left a stale row there: it is replaced.
-      const upsert = db.prepare<[string, number, string | null]>(upsertSql(into));
-      for (const [id, stored] of resident) upsert.run(id, stored.revision, serialize(stored.doc));
+      // Residents go through the staging table: SQLite fills the target's indexes markedly
+      // faster from one INSERT … SELECT than from one bound row at a time.
+      flush();
+      db.exec(`INSERT INTO ${quoteIdentifier(target)} (id, revision, doc) SELECT id, revision, doc FROM ${rows.from}`);
     },
   };
 }
-
-const upsertSql = (into: string) =>
-  `INSERT INTO ${into} (id, revision, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`;
 
 const serialize = (doc: ReadModelDocument | null): string | null => (doc === null ? null : JSON.stringify(doc));
 
@@ -119,7 +115,10 @@ const serialize = (doc: ReadModelDocument | null): string | null => (doc === nul
 function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
   const from = quoteIdentifier(table);
   const selectRow = db.prepare<[string], StoredRow>(`SELECT revision, doc FROM ${from} WHERE id = ?`);
-  const upsertRow = db.prepare<[string, number, string | null]>(upsertSql(from));
+  const upsertRow = db.prepare<[string, number, string | null]>(
+    `INSERT INTO ${from} (id, revision, doc) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`,
+  );
   const queries = new Map<string, Statement<SqlValue[], Record<string, unknown>>>();
   const prepared = (sql: string) => {
     let statement = queries.get(sql);
