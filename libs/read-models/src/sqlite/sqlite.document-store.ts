@@ -9,14 +9,16 @@ export interface SqliteDocumentStoreOptions {
   /** FULL (default) makes every committed batch and checkpoint survive a power loss in WAL mode. */
   synchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
   /**
-   * Most documents a rebuild keeps in memory between pages (default 100,000: about 250 MB of
-   * customer views); the rest take a round trip through the staging table on every page.
+   * Most documents a rebuild keeps in memory between pages (default
+   * DEFAULT_REBUILD_RESIDENT_DOCUMENTS); the rest take a round trip through the staging table on
+   * every page that touches them.
    */
   rebuildResidentDocuments?: number;
 }
 
 const CHECKPOINTS = 'checkpoints';
-const DEFAULT_REBUILD_RESIDENT_DOCUMENTS = 100_000;
+/** About 250 MB of customer views. */
+export const DEFAULT_REBUILD_RESIDENT_DOCUMENTS = 100_000;
 const REBUILD_MARK = '__rebuild_';
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
