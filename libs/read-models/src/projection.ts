@@ -15,6 +15,11 @@ export interface Projection<Doc extends ReadModelDocument> {
   readonly name: string;
   canHandle(event: RecordedEvent): boolean;
   /**
+   * The event types `canHandle` accepts, for a projection that accepts by type alone and not
+   * every customer event: a rebuild asks the store for only these, so the rest are never parsed.
+   */
+  readonly eventTypes?: readonly string[];
+  /**
    * Ids of the documents the event updates: usually one, but a fact about the customer may
    * touch several (a tier change re-prioritises each of the customer's open complaints).
    */
