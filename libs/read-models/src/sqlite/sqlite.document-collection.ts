@@ -44,7 +44,7 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
   };
 }
 
-/** The collection a rebuild fills, and `copyInto`, which writes all it holds into another table. */
+/** The collection a rebuild fills, and `copyInto`, which writes all it holds into a main table. */
 export interface StagingCollection<Doc extends ReadModelDocument> extends DocumentCollection<Doc> {
   /** Call inside the caller's transaction. */
   copyInto(table: string): void;
@@ -104,7 +104,7 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
       // Residents go through the staging table: SQLite fills the target's indexes markedly
       // faster from one INSERT … SELECT than from one bound row at a time.
       flush();
-      db.exec(`INSERT INTO ${quoteIdentifier(target)} (id, revision, doc) SELECT id, revision, doc FROM ${rows.from}`);
+      db.exec(`INSERT INTO main.${quoteIdentifier(target)} (id, revision, doc) SELECT id, revision, doc FROM ${rows.from}`);
     },
   };
 }

@@ -69,7 +69,7 @@ export function createSqliteDocumentStore(options: SqliteDocumentStoreOptions): 
       build: (fresh: DocumentCollection<Doc>) => Promise<void>,
     ): Promise<void> {
       assertCollectionName(definition.name);
-      // Rebuilds staged in the main file before they moved to TEMP; a crashed one left its table.
+      // Rebuilds used to stage in the main file, where a crashed one left its table behind.
       for (const table of leftoverRebuildTables(definition.name)) db.exec(`DROP TABLE ${quoteIdentifier(table)}`);
       rebuilds += 1;
       // Staged in TEMP: nothing reads it before the swap, so its page writes need no WAL and no
