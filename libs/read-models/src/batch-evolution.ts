@@ -24,7 +24,9 @@ export const touchedDocumentIds = <Doc extends ReadModelDocument>(
 /**
  * The functional core of every adapter's `applyBatch`: folds the batch over the stored
  * documents (each loaded once), skipping every event whose stream revision the document has
- * already applied, and returns only the writes that change something.
+ * already applied, and returns only the writes that change something. `load` hands over
+ * documents the batch then owns (freshly read, held by no one else), so the projection evolves
+ * them in place.
  */
 export function evolveBatch<Doc extends ReadModelDocument>(
   projection: Projection<Doc>,
@@ -43,7 +45,7 @@ export function evolveBatch<Doc extends ReadModelDocument>(
         states.set(id, state);
       }
       if (event.revision <= state.revision) continue;
-      const doc = projection.evolve(state.doc, event);
+      const doc = projection.evolve(state.doc, event, true);
       if (doc !== null && doc.id !== id) {
         throw new Error(`Projection ${projection.name} returned document ${doc.id} for ${id}`);
       }

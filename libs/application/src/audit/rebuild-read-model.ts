@@ -19,9 +19,11 @@ async function replayInto(
   after: number | undefined,
   onPage: (position: number, events: number) => void,
 ): Promise<number | undefined> {
+  const { eventTypes } = model.projection;
+  const filter = { streamPrefixes: [CUSTOMER_STREAM_PREFIX], ...(eventTypes && { eventTypes: [...eventTypes] }) };
   let position = after;
   for (;;) {
-    const page = await store.readAll({ after: position, maxCount: PAGE, filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX] } });
+    const page = await store.readAll({ after: position, maxCount: PAGE, filter });
     if (page.length === 0) return position;
     const relevant = page.filter((event) => model.projection.canHandle(event));
     if (relevant.length > 0) await collection.applyBatch(model.projection, relevant);

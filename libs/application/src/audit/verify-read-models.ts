@@ -32,7 +32,8 @@ export async function verifyReadModels(
         if (!projection.canHandle(event)) continue;
         const docs = expected.get(collection.name)!;
         for (const id of projection.documentIds(event)) {
-          const next = projection.evolve(docs.get(id) ?? null, event);
+          // The replay owns its documents until the comparison, so they evolve in place.
+          const next = projection.evolve(docs.get(id) ?? null, event, true);
           if (next === null) docs.delete(id);
           else docs.set(id, next);
         }

@@ -1,7 +1,7 @@
 import { ERASED, isErased, type ComplaintCategory, type ComplaintSeverity, type CustomerEvent, type ValueTier } from '@crm/domain';
 import type { Projection } from '../projection';
 import { COMPLAINT_QUEUE } from '../read-model.names';
-import { customerEventOf } from './customer-event';
+import { customerEventOf, handling } from './customer-event';
 
 /**
  * The complaint queue (brief §8): one document per complaint, ordered by `priority` (severity ×
@@ -29,12 +29,12 @@ export interface ComplaintQueueDocument {
   revision: number;
 }
 
-const HANDLED = new Set<string>(['ComplaintFiled', 'ComplaintResolved', 'ComplaintEscalated', 'ValueTierAssigned', 'CustomerErased']);
+const HANDLED_TYPES = ['ComplaintFiled', 'ComplaintResolved', 'ComplaintEscalated', 'ValueTierAssigned', 'CustomerErased'];
 
 export function createComplaintQueueProjection(): Projection<ComplaintQueueDocument> {
   return {
     name: COMPLAINT_QUEUE,
-    canHandle: (recorded) => HANDLED.has(recorded.type),
+    ...handling(HANDLED_TYPES),
     documentIds: (recorded) => {
       const event = customerEventOf(recorded);
       if (event.type === 'ValueTierAssigned') return event.data.complaintPriorities.map((complaint) => complaint.complaintId);

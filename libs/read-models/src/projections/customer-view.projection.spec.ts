@@ -239,6 +239,43 @@ describe('customer view projection', () => {
     });
   });
 
+  describe('evolving a copy or in place', () => {
+    const history: CustomerEvent[] = [
+      registeredEvent,
+      ...Array.from({ length: 12 }, (_, index) => purchase(`o-${index}`, index + 1)),
+      complaintFiled('k-1'),
+      { type: 'ComplaintResolved', data: { ...base, occurredAt: at(14), complaintId: 'k-1', customerSatisfied: true, personal: { outcome: 'x' } } },
+      ...Array.from({ length: 11 }, (_, index): CustomerEvent => ({ type: 'SatisfactionSurveyed', data: { ...base, occurredAt: at(15 + index), score: index % 6 } })),
+      { type: 'LifecycleStageChanged', data: { ...base, occurredAt: at(30), from: null, to: 'exploration', ...derivation } },
+      { type: 'ProfileUpdated', data: { ...base, occurredAt: at(31), changes: { segment: 'smb' }, personal: { name: 'Acme Group' } } },
+      { type: 'CustomerErased', data: { ...base, occurredAt: at(32), complaintIds: ['k-1'] } },
+    ];
+    const recorded = history.map((event, revision) => envelope(event, { revision }));
+    const deepFreeze = <T>(value: T): T => {
+      if (value !== null && typeof value === 'object') Object.values(Object.freeze(value)).forEach(deepFreeze);
+      return value;
+    };
+
+    it('leaves the document it is given untouched', () => {
+      const folded = recorded.reduce<CustomerViewDocument | null>((doc, event) => deepFreeze(projection.evolve(doc, event)), null);
+
+      expect(folded?.recentTouchpoints).toHaveLength(20);
+    });
+
+    it('changes a document it is told the caller owns, into the same document a copy would become', () => {
+      const pure = recorded.reduce<CustomerViewDocument | null>((doc, event) => projection.evolve(doc, event), null);
+      const drafts: Array<CustomerViewDocument | null> = [];
+      const inPlace = recorded.reduce<CustomerViewDocument | null>((doc, event) => {
+        const next = projection.evolve(doc, event, true);
+        drafts.push(next);
+        return next;
+      }, null);
+
+      expect(inPlace).toEqual(pure);
+      expect(new Set(drafts).size).toBe(1);
+    });
+  });
+
   it('ignores events of a customer it has no document for', () => {
     const documents = project(projection, [envelope(purchase('o-1', 1), { revision: 3 })]);
     expect(documents.size).toBe(0);

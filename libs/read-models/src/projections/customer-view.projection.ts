@@ -65,23 +65,23 @@ export function createCustomerViewProjection(): Projection<CustomerViewDocument>
     name: CUSTOMER_VIEW,
     canHandle: isCustomerEvent,
     documentIds: (recorded) => [String(recorded.data.customerId)],
-    evolve: (doc, recorded) => {
+    evolve: (doc, recorded, inPlace = false) => {
       const event = customerEventOf(recorded);
       if (event.type === 'CustomerRegistered') return registered(event.data, recorded);
       if (doc === null) return null;
-      const next = apply(doc, event);
+      // Changes replace the document's sections rather than edit them, so a copy of the top
+      // level and of the one array edited in place is all a pure evolve needs.
+      const next = inPlace ? doc : { ...doc, recentTouchpoints: [...doc.recentTouchpoints] };
+      Object.assign(next, changesOf(doc, event));
+      next.revision = recorded.revision;
+      next.updatedAt = recorded.metadata.recordedAt;
       const touchpoint = touchpointOf(event);
-      return {
-        ...next,
-        revision: recorded.revision,
-        updatedAt: recorded.metadata.recordedAt,
-        ...(touchpoint === null
-          ? {}
-          : {
-              lastTouchpointAt: latest(doc.lastTouchpointAt, touchpoint.at),
-              recentTouchpoints: [touchpoint, ...doc.recentTouchpoints].slice(0, RECENT_TOUCHPOINTS),
-            }),
-      };
+      if (touchpoint !== null) {
+        next.lastTouchpointAt = latest(doc.lastTouchpointAt, touchpoint.at);
+        next.recentTouchpoints.unshift(touchpoint);
+        if (next.recentTouchpoints.length > RECENT_TOUCHPOINTS) next.recentTouchpoints.length = RECENT_TOUCHPOINTS;
+      }
+      return next;
     },
   };
 }
@@ -120,7 +120,10 @@ function registered(data: Data<'CustomerRegistered'>, recorded: RecordedEvent): 
   };
 }
 
-function apply(doc: CustomerViewDocument, event: CustomerEvent): CustomerViewDocument {
+const NO_CHANGES: Partial<CustomerViewDocument> = Object.freeze({});
+
+/** The fields an event sets, each a new value: sections are replaced, never edited. */
+function changesOf(doc: CustomerViewDocument, event: CustomerEvent): Partial<CustomerViewDocument> {
   switch (event.type) {
     case 'CustomerRegistered':
     case 'CustomerSelectedAsTarget':
@@ -129,12 +132,11 @@ function apply(doc: CustomerViewDocument, event: CustomerEvent): CustomerViewDoc
     case 'RecoveryStarted':
     case 'RecoveryOutcomeRecorded':
     case 'ComplaintEscalated':
-      return doc;
+      return NO_CHANGES;
     case 'PurchaseRecorded': {
       const { sales } = doc;
       const { lines, totals, occurredAt } = event.data;
       return {
-        ...doc,
         sales: {
           purchaseCount: sales.purchaseCount + 1,
           revenue: round2(sales.revenue + totals.revenue),
@@ -146,26 +148,24 @@ function apply(doc: CustomerViewDocument, event: CustomerEvent): CustomerViewDoc
       };
     }
     case 'ComplaintFiled':
-      return { ...doc, service: { ...doc.service, openComplaints: doc.service.openComplaints + 1 } };
+      return { service: { ...doc.service, openComplaints: doc.service.openComplaints + 1 } };
     case 'ComplaintResolved':
       return {
-        ...doc,
         service: { ...doc.service, openComplaints: Math.max(0, doc.service.openComplaints - 1), closedComplaints: doc.service.closedComplaints + 1 },
       };
     case 'SatisfactionSurveyed': {
       const trend = [...doc.service.satisfactionTrend, { at: event.data.occurredAt, score: event.data.score }];
-      return { ...doc, service: { ...doc.service, satisfactionTrend: trend.slice(-SATISFACTION_TREND) } };
+      return { service: { ...doc.service, satisfactionTrend: trend.slice(-SATISFACTION_TREND) } };
     }
     case 'ReferralMade':
-      return { ...doc, marketing: { ...doc.marketing, referrals: doc.marketing.referrals + 1 } };
+      return { marketing: { ...doc.marketing, referrals: doc.marketing.referrals + 1 } };
     case 'CampaignResponseRecorded':
-      return { ...doc, marketing: { ...doc.marketing, campaignResponses: doc.marketing.campaignResponses + 1 } };
+      return { marketing: { ...doc.marketing, campaignResponses: doc.marketing.campaignResponses + 1 } };
     case 'ProfileUpdated': {
       const { changes } = event.data;
       const personal = isErased(event.data.personal) ? {} : event.data.personal;
       const name = personal.name ?? doc.name;
       return {
-        ...doc,
         name,
         nameLower: name.toLowerCase(),
         kind: changes.kind ?? doc.kind,
@@ -183,21 +183,19 @@ function apply(doc: CustomerViewDocument, event: CustomerEvent): CustomerViewDoc
     case 'CreditEventRecorded': {
       const { finance } = doc;
       const { kind, amount } = event.data;
-      if (kind === 'limit-set') return { ...doc, finance: { ...finance, creditLimit: amount } };
+      if (kind === 'limit-set') return { finance: { ...finance, creditLimit: amount } };
       if (kind === 'payment-received') {
         return {
-          ...doc,
           finance: { ...finance, paymentsTotal: round2(finance.paymentsTotal + amount), overdueAmount: round2(Math.max(0, finance.overdueAmount - amount)) },
         };
       }
-      return { ...doc, finance: { ...finance, overdueAmount: round2(finance.overdueAmount + amount) } };
+      return { finance: { ...finance, overdueAmount: round2(finance.overdueAmount + amount) } };
     }
     case 'DeliveryRecorded': {
       const { status, occurredAt } = event.data;
-      if (status === 'shipped') return doc;
+      if (status === 'shipped') return NO_CHANGES;
       const { logistics } = doc;
       return {
-        ...doc,
         logistics: {
           deliveries: logistics.deliveries + 1,
           delays: logistics.delays + (status === 'delayed' ? 1 : 0),
@@ -206,26 +204,25 @@ function apply(doc: CustomerViewDocument, event: CustomerEvent): CustomerViewDoc
       };
     }
     case 'RelationshipStatusChanged':
-      return { ...doc, status: event.data.to };
+      return { status: event.data.to };
     case 'LifecycleStageChanged':
-      return { ...doc, lifecycleStage: event.data.to };
+      return { lifecycleStage: event.data.to };
     case 'LoyaltyLevelChanged':
-      return { ...doc, loyaltyLevel: event.data.to };
+      return { loyaltyLevel: event.data.to };
     case 'LoyaltyDriversScored':
-      return { ...doc, loyalty: { drivers: { ...event.data.drivers } } };
+      return { loyalty: { drivers: { ...event.data.drivers } } };
     case 'CustomerValueAssessed': {
       const { historical, current, potential, total, crossSell, upSell, creditRisk } = event.data;
       return {
-        ...doc,
         clp: { historical, current, potential, total },
         finance: { ...doc.finance, creditRisk },
         derived: { ...doc.derived, crossSell, upSell, creditRisk, clp: total },
       };
     }
     case 'ValueTierAssigned':
-      return { ...doc, valueTier: event.data.to, derived: { ...doc.derived, tier: event.data.to } };
+      return { valueTier: event.data.to, derived: { ...doc.derived, tier: event.data.to } };
     case 'CustomerErased':
-      return { ...doc, name: ERASED, nameLower: ERASED, profile: { ...doc.profile, email: null, phone: null } };
+      return { name: ERASED, nameLower: ERASED, profile: { ...doc.profile, email: null, phone: null } };
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -1,7 +1,7 @@
 import type { CustomerEvent, LifecycleStage, LoyaltyDrivers, LoyaltyLevel, RelationshipStatus } from '@crm/domain';
 import type { Projection } from '../projection';
 import { LOYALTY_PROGRESSION } from '../read-model.names';
-import { customerEventOf } from './customer-event';
+import { customerEventOf, handling } from './customer-event';
 
 export interface Transition {
   kind: 'stage' | 'loyalty' | 'status';
@@ -26,18 +26,18 @@ export interface LoyaltyProgressionDocument {
   revision: number;
 }
 
-const HANDLED = new Set<string>([
+const HANDLED_TYPES = [
   'CustomerRegistered',
   'RelationshipStatusChanged',
   'LifecycleStageChanged',
   'LoyaltyLevelChanged',
   'LoyaltyDriversScored',
-]);
+];
 
 export function createLoyaltyProgressionProjection(): Projection<LoyaltyProgressionDocument> {
   return {
     name: LOYALTY_PROGRESSION,
-    canHandle: (recorded) => HANDLED.has(recorded.type),
+    ...handling(HANDLED_TYPES),
     documentIds: (recorded) => [String(recorded.data.customerId)],
     evolve: (doc, recorded) => {
       const event = customerEventOf(recorded);

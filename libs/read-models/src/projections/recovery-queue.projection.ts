@@ -1,7 +1,7 @@
 import { ERASED, isErased, type CustomerEvent, type LifecycleStage, type RelationshipStatus, type ValueTier } from '@crm/domain';
 import type { Projection } from '../projection';
 import { RECOVERY_QUEUE } from '../read-model.names';
-import { customerEventOf } from './customer-event';
+import { customerEventOf, handling } from './customer-event';
 
 export interface RecoveryAttempt {
   recoveryId: string;
@@ -30,7 +30,7 @@ export interface RecoveryQueueDocument {
   revision: number;
 }
 
-const HANDLED = new Set<string>([
+const HANDLED_TYPES = [
   'CustomerRegistered',
   'ProfileUpdated',
   'RelationshipStatusChanged',
@@ -40,12 +40,12 @@ const HANDLED = new Set<string>([
   'RecoveryStarted',
   'RecoveryOutcomeRecorded',
   'CustomerErased',
-]);
+];
 
 export function createRecoveryQueueProjection(): Projection<RecoveryQueueDocument> {
   return {
     name: RECOVERY_QUEUE,
-    canHandle: (recorded) => HANDLED.has(recorded.type),
+    ...handling(HANDLED_TYPES),
     documentIds: (recorded) => [String(recorded.data.customerId)],
     evolve: (doc, recorded) => {
       const event = customerEventOf(recorded);

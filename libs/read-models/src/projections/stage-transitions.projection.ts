@@ -1,7 +1,7 @@
 import type { LifecycleStage } from '@crm/domain';
 import type { Projection } from '../projection';
 import { STAGE_TRANSITIONS } from '../read-model.names';
-import { customerEventOf } from './customer-event';
+import { customerEventOf, handling } from './customer-event';
 
 /**
  * One document per lifecycle stage change, indexed by business time, so the stage-to-stage
@@ -19,7 +19,7 @@ export interface StageTransitionDocument {
 export function createStageTransitionsProjection(): Projection<StageTransitionDocument> {
   return {
     name: STAGE_TRANSITIONS,
-    canHandle: (recorded) => recorded.type === 'LifecycleStageChanged',
+    ...handling(['LifecycleStageChanged']),
     documentIds: (recorded) => [recorded.eventId],
     evolve: (_doc, recorded) => {
       const event = customerEventOf(recorded);

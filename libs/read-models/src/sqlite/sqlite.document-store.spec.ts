@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Condition, DocumentQuery } from '../document-store.port';
 import { encodeCursor } from '../keyset-cursor';
-import { contactEvent, contactProjection, contactsDefinition, describeDocumentStoreContract, type ContactDoc } from '../testing/document-store.contract';
+import {
+  contactEvent,
+  contactProjection,
+  contactsDefinition,
+  describeDocumentStoreContract,
+  type ContactDoc,
+} from '../testing/document-store.contract';
 import { createSqliteDocumentStore } from './sqlite.document-store';
 import { SORT_ORDER_THRESHOLD, chooseFindPlan, findSql } from './sqlite.query';
 
@@ -128,5 +134,82 @@ describe('SQLite find plan for a range off the sort', () => {
     expect(await paged('al')).toEqual(expected('al'));
     expect(await paged('alma 1')).toEqual(expected('alma 1'));
     await store.close();
+  });
+});
+
+describe('SQLite document store rebuilds', () => {
+  let testNumber = 0;
+  const freshFile = () => join(dir, `rebuild-${(testNumber += 1)}.db`);
+  const tablesIn = (filename: string): string[] => {
+    const db = new Database(filename, { readonly: true });
+    try {
+      return db
+        .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
+        .all()
+        .map((row) => row.name);
+    } finally {
+      db.close();
+    }
+  };
+  const registered = (id: string, name: string) => contactEvent(id, 0, 'Registered', { name, tier: 'gold', score: 50, vip: false });
+  const visited = (id: string) => contactEvent(id, 1, 'Visited');
+
+  it('stages the build outside the file, so a build that dies leaves nothing in it', async () => {
+    const filename = freshFile();
+    const store = createSqliteDocumentStore({ filename });
+    await store.collection(contactsDefinition);
+    let tablesDuringBuild: string[] = [];
+
+    await expect(
+      store.rebuildInto<ContactDoc>(contactsDefinition, async (fresh) => {
+        await fresh.applyBatch(contactProjection, [registered('c1', 'Alice')]);
+        tablesDuringBuild = tablesIn(filename);
+        throw new Error('process killed');
+      }),
+    ).rejects.toThrow('process killed');
+    await store.close();
+
+    expect(tablesDuringBuild).toEqual(['checkpoints', 'contacts']);
+    expect(tablesIn(filename)).toEqual(['checkpoints', 'contacts']);
+  });
+
+  it('builds the same documents when they outgrow its memory budget, tombstones included', async () => {
+    const store = createSqliteDocumentStore({ filename: freshFile(), rebuildResidentDocuments: 2 });
+    const seenDuringBuild: unknown[] = [];
+
+    await store.rebuildInto<ContactDoc>(contactsDefinition, async (fresh) => {
+      await fresh.applyBatch(contactProjection, ['c1', 'c2', 'c3', 'c4'].map((id) => registered(id, id.toUpperCase())));
+      await fresh.applyBatch(contactProjection, [visited('c1'), visited('c4'), contactEvent('c3', 1, 'Removed')]);
+      seenDuringBuild.push((await fresh.get('c1'))?.visits, (await fresh.get('c4'))?.visits, await fresh.appliedRevision('c3'), await fresh.count());
+      await fresh.applyBatch(contactProjection, [visited('c2')]);
+    });
+
+    const rebuilt = await store.collection<ContactDoc>(contactsDefinition);
+    expect(seenDuringBuild).toEqual([1, 1, 1, 3]);
+    expect((await rebuilt.find({ sort: [{ field: 'nameKey', direction: 'asc' }], limit: 10 })).items.map(({ id, visits }) => ({ id, visits }))).toEqual([
+      { id: 'c1', visits: 1 },
+      { id: 'c2', visits: 1 },
+      { id: 'c4', visits: 1 },
+    ]);
+    // The tombstone survives the swap, so replaying the tail cannot revive the removed document.
+    expect(await rebuilt.appliedRevision('c3')).toBe(1);
+    await store.close();
+  });
+
+  it('swaps in a collection its queries search through the declared indexes', async () => {
+    const filename = freshFile();
+    const store = createSqliteDocumentStore({ filename });
+    await store.rebuildInto<ContactDoc>(contactsDefinition, (fresh) => fresh.applyBatch(contactProjection, [registered('c1', 'Alice')]));
+    await store.close();
+    const db = new Database(filename, { readonly: true });
+
+    const [{ sql, params }] = findSql('contacts', { where: [{ field: 'tier', op: 'eq', value: 'gold' }], limit: 10 }).statements;
+    const details = db
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params, 11)
+      .map((row) => row.detail);
+    db.close();
+
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH contacts USING INDEX contacts__by__tier__score /));
   });
 });

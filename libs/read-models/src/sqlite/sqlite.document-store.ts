@@ -1,16 +1,24 @@
 import Database from 'better-sqlite3';
 import type { CollectionDefinition, DocumentCollection, DocumentStore } from '../document-store.port';
 import type { ReadModelDocument } from '../projection';
-import { createSqliteCollection, createSqliteIndexes, createSqliteTable } from './sqlite.document-collection';
+import { createSqliteCollection, createSqliteIndexes, createSqliteStagingCollection, createSqliteTable, type StagingCollection } from './sqlite.document-collection';
 import { quoteIdentifier } from './sqlite.query';
 
 export interface SqliteDocumentStoreOptions {
   filename: string;
   /** FULL (default) makes every committed batch and checkpoint survive a power loss in WAL mode. */
   synchronous?: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+  /**
+   * Most documents a rebuild keeps in memory between pages (default
+   * DEFAULT_REBUILD_RESIDENT_DOCUMENTS); the rest take a round trip through the staging table on
+   * every page that touches them.
+   */
+  rebuildResidentDocuments?: number;
 }
 
 const CHECKPOINTS = 'checkpoints';
+/** About 250 MB of customer views. */
+export const DEFAULT_REBUILD_RESIDENT_DOCUMENTS = 100_000;
 const REBUILD_MARK = '__rebuild_';
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -38,12 +46,14 @@ export function createSqliteDocumentStore(options: SqliteDocumentStoreOptions): 
       .map((row) => row.name)
       .filter((table) => table.startsWith(`${name}${REBUILD_MARK}`));
 
-  // Indexes are created on the renamed table inside the swap, so they keep their canonical
-  // names; readers on other connections see the old table (WAL snapshot) until the commit.
-  const swap = db.transaction((definition: CollectionDefinition, fresh: string) => {
-    db.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(definition.name)}`);
-    db.exec(`ALTER TABLE ${quoteIdentifier(fresh)} RENAME TO ${quoteIdentifier(definition.name)}`);
+  // The rebuilt rows are copied into a new table that already has its indexes: each row's
+  // JSON is parsed once for all of them, where an index built afterwards parses it once per
+  // index. Readers on other connections see the old table (WAL snapshot) until the commit.
+  const swap = db.transaction((definition: CollectionDefinition, fresh: StagingCollection<ReadModelDocument>) => {
+    db.exec(`DROP TABLE IF EXISTS main.${quoteIdentifier(definition.name)}`);
+    createSqliteTable(db, definition.name);
     createSqliteIndexes(db, definition);
+    fresh.copyInto(definition.name);
   });
 
   return {
@@ -59,18 +69,21 @@ export function createSqliteDocumentStore(options: SqliteDocumentStoreOptions): 
       build: (fresh: DocumentCollection<Doc>) => Promise<void>,
     ): Promise<void> {
       assertCollectionName(definition.name);
-      // A crashed rebuild leaves its table behind; it holds nothing worth keeping.
+      // Rebuilds used to stage in the main file, where a crashed one left its table behind.
       for (const table of leftoverRebuildTables(definition.name)) db.exec(`DROP TABLE ${quoteIdentifier(table)}`);
       rebuilds += 1;
-      const fresh = `${definition.name}${REBUILD_MARK}${rebuilds}`;
-      createSqliteTable(db, fresh);
+      // Staged in TEMP: nothing reads it before the swap, so its page writes need no WAL and no
+      // fsync, they never hold the main file's write lock, and a crash leaves nothing behind.
+      // The swap itself is one transaction on the main file, as durable as any batch.
+      const staging = `${definition.name}${REBUILD_MARK}${rebuilds}`;
+      createSqliteTable(db, staging, 'temp');
       try {
-        await build(createSqliteCollection<Doc>(db, fresh));
-      } catch (error) {
-        db.exec(`DROP TABLE ${quoteIdentifier(fresh)}`);
-        throw error;
+        const fresh = createSqliteStagingCollection<Doc>(db, staging, options.rebuildResidentDocuments ?? DEFAULT_REBUILD_RESIDENT_DOCUMENTS);
+        await build(fresh);
+        swap(definition, fresh);
+      } finally {
+        db.exec(`DROP TABLE temp.${quoteIdentifier(staging)}`);
       }
-      swap(definition, fresh);
     },
 
     async loadCheckpoint(name) {
