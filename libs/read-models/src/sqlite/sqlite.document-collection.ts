@@ -93,6 +93,11 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
       return row?.doc ? parse(row.doc) : null;
     },
 
+    async getJson(id) {
+      const row = selectRow.get(id);
+      return row?.doc ? { json: row.doc, revision: row.revision } : null;
+    },
+
     async appliedRevision(id) {
       return selectRow.get(id)?.revision ?? -1;
     },
