@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChildServer, type ChildServer } from '../support/child-server';
-import { purchaseBody, registerCustomers, startCrmServer, type CrmServer } from '../support/crm-server';
+import { awaitReadSideSettled, purchaseBody, registerCustomers, startCrmServer, type CrmServer } from '../support/crm-server';
 import { expectJson, httpRequest, keepAliveAgent } from '../support/http-client';
 import { drive, type LoadFigures, type LoadOptions } from '../support/load';
 import type { BenchContext, BenchRow, Measurement } from '../support/scenario';
@@ -52,6 +52,8 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
     const load = (server: ChildServer, next: LoadOptions['next']): LoadOptions => ({ url: server.url, connections: CONNECTIONS, durationSeconds, next });
 
     const oursPost = await warmThenDrive(load(crm, post(crm.headers)), warmupSeconds);
+    // The same process still relays and projects the purchases' backlog: nothing else runs until it is done.
+    await awaitReadSideSettled(crm, agent, ids, 16);
     const document = await expectJson<unknown>(httpRequest(agent, `${crm.url}/customers/${ids[0]}`, { headers: crm.headers }));
     const documentFile = join(context.workDir, 'document.json');
     writeFileSync(documentFile, JSON.stringify(document));
@@ -73,7 +75,11 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
         ),
         baseline: measurement(barePost, 'bare Nest + Fastify endpoint in its own process: the same body validated by a class-validator DTO of the same shape, 201', bare),
         target: { minRatio: 0.5 },
-        notes: [sizes, `purchases spread round-robin over ${customers.toLocaleString('en-US')} registered customers, unique order ids`],
+        notes: [
+          sizes,
+          `purchases spread round-robin over ${customers.toLocaleString('en-US')} registered customers, unique order ids`,
+          'ours relays and projects its own purchases in the same process while it is measured, as deployed; the baseline runs only once that backlog is done',
+        ],
       },
       {
         kind: 'measured',
@@ -81,7 +87,11 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
         ours: measurement(oursGet, 'the crm app: API key check, the customer_view document from the SQLite read store, ETag', crm),
         baseline: measurement(bareGet, 'the bare endpoint answering the same document from memory', bare),
         target: { minRatio: 0.75 },
-        notes: [sizes, `reads spread round-robin over the same ${customers.toLocaleString('en-US')} customers`],
+        notes: [
+          sizes,
+          `reads spread round-robin over the same ${customers.toLocaleString('en-US')} customers`,
+          "measured once the read side has settled after the POST row (every view at its stream's latest revision, and no change over a quiet pass), so neither side shares the machine with the crm app's relaying and projecting of the POST backlog",
+        ],
       },
     ];
   } finally {

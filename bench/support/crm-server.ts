@@ -3,6 +3,7 @@ import type { Agent } from 'node:http';
 import { startChildServer, type ChildServer } from './child-server';
 import { BENCH_TIME } from './event-fixtures';
 import { expectJson, httpRequest } from './http-client';
+import { nowMs, sleep } from './timing';
 
 export interface CrmServer extends ChildServer {
   /** Headers that authenticate as the bootstrap admin API key. */
@@ -44,20 +45,58 @@ export const purchaseBody = (n: number) => ({
   ],
 });
 
+/** Runs `work` for each index below `count`, `concurrency` at a time. */
+async function forEachConcurrently(count: number, concurrency: number, work: (n: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await work(next++);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
 /** Registers `count` customers, `concurrency` at a time; returns their ids. */
 export async function registerCustomers(server: CrmServer, agent: Agent, count: number, concurrency: number): Promise<string[]> {
   const ids: string[] = new Array<string>(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const n = next++;
-      const body = { name: `Bench Customer ${n}`, kind: 'organization', role: 'end-customer', relation: 'direct', occurredAt: BENCH_TIME };
-      const created = await expectJson<{ customerId: string }>(
-        httpRequest(agent, `${server.url}/customers`, { method: 'POST', headers: server.headers, body }),
-      );
-      ids[n] = created.customerId;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await forEachConcurrently(count, concurrency, async (n) => {
+    const body = { name: `Bench Customer ${n}`, kind: 'organization', role: 'end-customer', relation: 'direct', occurredAt: BENCH_TIME };
+    const created = await expectJson<{ customerId: string }>(
+      httpRequest(agent, `${server.url}/customers`, { method: 'POST', headers: server.headers, body }),
+    );
+    ids[n] = created.customerId;
+  });
   return ids;
+}
+
+/** Longer than the value-tier policy's default debounce (TIER_RANKING_DELAY_MS, 2 s), so a pass after it sees the re-ranking it triggers. */
+const QUIET_MS = 3_000;
+const SETTLE_TIMEOUT_MS = 120_000;
+
+/**
+ * Waits until the read side has caught up with the write side: every customer's view shows the
+ * latest revision of its stream (`/state` reports it, `?minRevision=` waits for it), and two
+ * such passes QUIET_MS apart find the same revisions, so the relay, the projections and the
+ * policies the last writes triggered have all finished. A measurement started before that
+ * would share the process with the backlog's relaying and projecting.
+ */
+export async function awaitReadSideSettled(server: CrmServer, agent: Agent, ids: string[], concurrency: number): Promise<void> {
+  const deadline = nowMs() + SETTLE_TIMEOUT_MS;
+  let previous: number[] | undefined;
+  for (;;) {
+    const latest = new Array<number>(ids.length);
+    await forEachConcurrently(ids.length, concurrency, async (n) => {
+      const state = await expectJson<{ latestRevision: number }>(httpRequest(agent, `${server.url}/customers/${ids[n]}/state`, { headers: server.headers }));
+      latest[n] = state.latestRevision;
+    });
+    await forEachConcurrently(ids.length, concurrency, async (n) => {
+      for (;;) {
+        const view = await httpRequest(agent, `${server.url}/customers/${ids[n]}?minRevision=${latest[n]}`, { headers: server.headers });
+        if (view.status === 200) return;
+        if (view.status !== 409 || nowMs() > deadline) throw new Error(`The view of ${ids[n]} did not reach revision ${latest[n]}: HTTP ${view.status} ${view.body.slice(0, 300)}`);
+      }
+    });
+    if (previous?.every((revision, n) => revision === latest[n])) return;
+    if (nowMs() > deadline) throw new Error(`The read side did not settle within ${SETTLE_TIMEOUT_MS} ms`);
+    previous = latest;
+    await sleep(QUIET_MS);
+  }
 }

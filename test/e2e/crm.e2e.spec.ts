@@ -33,12 +33,20 @@ describe('crm, embedded, end to end', () => {
 
   const historyLength = async (customerId: string) => (await crm.request('GET', `/customers/${customerId}/history?limit=1000`)).body.items.length;
 
-  it('answers /health, /metrics and /docs', async () => {
-    expect((await crm.request('GET', '/health')).status).toBe(200);
+  it('answers /health, /metrics and /docs, each with the security headers', async () => {
+    const health = await crm.request('GET', '/health');
+    expect(health.status).toBe(200);
     const metrics = await crm.request('GET', '/metrics');
     expect(metrics.status).toBe(200);
-    expect(String(metrics.body)).toContain('crm_http_requests_total');
-    expect((await crm.request('GET', '/docs')).status).toBeLessThan(400);
+    expect(String(metrics.body)).toMatch(/crm_http_requests_total\{method="GET",route="\/health",status="200"\} [1-9]/);
+    expect(String(metrics.body)).toMatch(/crm_http_request_duration_seconds_count\{method="GET",route="\/health"\} [1-9]/);
+    const docs = await crm.request('GET', '/docs');
+    expect(docs.status).toBeLessThan(400);
+    for (const response of [health, metrics, docs]) {
+      expect(response.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    }
   });
 
   it('registers a customer, records touchpoints, and serves the unified view at the revision asked for', async () => {
@@ -57,6 +65,9 @@ describe('crm, embedded, end to end', () => {
 
     const view = await crm.request('GET', `/customers/${customerId}?minRevision=${bought.body.revision}`);
     expect(view.status).toBe(200);
+    expect(view.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(view.headers.get('etag')).toBe(`"${view.body.revision}"`);
+    expect(view.headers.get('x-content-type-options')).toBe('nosniff');
     expect(view.body).toMatchObject({ id: customerId, name: 'Acme Trading', status: 'active', lifecycleStage: 'exploration', revision: bought.body.revision });
     expect(view.body.sales).toMatchObject({ purchaseCount: 1, revenue: 200, profit: 80 });
 

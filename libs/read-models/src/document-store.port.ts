@@ -51,6 +51,8 @@ export interface CollectionDefinition {
 export interface DocumentCollection<Doc extends ReadModelDocument> {
   applyBatch(projection: Projection<Doc>, events: RecordedEvent[]): Promise<void>;
   get(id: string): Promise<Doc | null>;
+  /** The document as JSON text with the stream revision it last applied, for answering it without a parse and re-serialisation. */
+  getJson(id: string): Promise<{ json: string; revision: number } | null>;
   /** The stream revision the document last applied, or -1 when absent. */
   appliedRevision(id: string): Promise<number>;
   find(query: DocumentQuery): Promise<DocumentPage<Doc>>;

@@ -1,13 +1,15 @@
 import { Controller, Get, HttpStatus, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, ProblemException, Reads, customerIdParam, maySee, principalOf, visibleView, type AppConfig } from '@crm/platform';
+import { APP_CONFIG, ProblemException, Reads, customerIdParam, maySee, principalOf, visibleView, visibleViewJson, type AppConfig } from '@crm/platform';
 import { CUSTOMER_LIST_FILTERS, CUSTOMER_LIST_SORTS, CUSTOMER_NAME_FIELD, CUSTOMER_VIEW, InvalidCursorError, waitForRevision, type Condition, type DocumentPage } from '@crm/read-models';
 import { ReadModelCollections } from '../read-model-collections';
 import { GetCustomerQuery } from './get-customer.query.dto';
 import { ListCustomersQuery } from './list-customers.query.dto';
 
 type CustomerViewDocument = { id: string; revision: number } & Record<string, unknown>;
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 @ApiTags('customers')
 @Controller('customers')
@@ -25,7 +27,7 @@ export class CustomersHttpController {
     @Query() query: GetCustomerQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Partial<CustomerViewDocument>> {
+  ): Promise<string> {
     const view = await this.collections.get<CustomerViewDocument>(CUSTOMER_VIEW);
     if (query.minRevision !== undefined) {
       const wait = await waitForRevision(view, customerId, query.minRevision, this.config.readYourWritesTimeoutMs);
@@ -36,10 +38,11 @@ export class CustomersHttpController {
         });
       }
     }
-    const customer = await view.get(customerId);
+    // Answered as stored: the JSON text is filtered, never parsed and serialised again.
+    const customer = await view.getJson(customerId);
     if (!customer) throw new ProblemException(HttpStatus.NOT_FOUND, `Customer ${customerId} not found`);
-    void reply.header('ETag', `"${customer.revision}"`);
-    return visibleView(principalOf(request).role, customer);
+    void reply.header('ETag', `"${customer.revision}"`).type(JSON_CONTENT_TYPE);
+    return visibleViewJson(principalOf(request).role, customer.json);
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { ACCESS_MATRIX, COMMANDS, RESOURCES, ROLES, VIEW_SECTIONS, mayIssue, mayRead, maySee } from './access-matrix';
-import { visibleView, withoutPersonal } from './view-sections.filter';
+import { visibleView, visibleViewJson, withoutPersonal } from './view-sections.filter';
 
 describe('the access matrix', () => {
   it('has a row for every role, naming only known commands, resources and sections', () => {
@@ -35,6 +35,20 @@ describe('view filtering', () => {
     expect(visibleView('marketing', view)).toEqual({ id: 'c1', status: 'active', marketing: { referrals: 1 } });
     expect(visibleView('finance', view)).toEqual({ id: 'c1', status: 'active', name: 'Ann', nameLower: 'ann', profile: { email: 'a@x' }, finance: { creditLimit: 5 } });
     expect(visibleView('admin', view)).toEqual(view);
+  });
+
+  it('filters the view as stored JSON text exactly as it filters the parsed view, for every role', () => {
+    const stored = { ...view, loyalty: { note: 'a "quoted" {brace}, [bracket] and \\ backslash', levels: [1, [2, { x: null }]] }, revision: 7, vip: true };
+    for (const role of ROLES) {
+      const json = JSON.stringify(stored);
+      expect(JSON.parse(visibleViewJson(role, json))).toEqual(visibleView(role, stored));
+      expect(JSON.parse(visibleViewJson(role, JSON.stringify(stored, null, 2)))).toEqual(visibleView(role, stored));
+    }
+  });
+
+  it('answers the stored text itself to a role that sees every section', () => {
+    const json = JSON.stringify(view);
+    expect(visibleViewJson('admin', json)).toBe(json);
   });
 
   it('drops personal fields of queue entries and events for a role without the personal section', () => {

@@ -44,17 +44,36 @@ export function createSqliteApiKeyStore(filename: string): ApiKeyStore {
   const all = db.prepare<[], Row>('SELECT * FROM api_keys ORDER BY created_at, rowid');
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM api_keys WHERE id = ?');
   const revoke = db.prepare<[string, string]>('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const dataVersion = db.prepare<[], { data_version: number }>('PRAGMA data_version');
+
+  // Every request looks its key up, so a key found once is answered from memory while the file
+  // is unchanged: data_version moves with every commit of another connection (the keys CLI
+  // revoking a key) and this connection's own revocations clear the memory, so a revoked key is
+  // still refused from the next lookup on. Unknown hashes are never remembered.
+  const found = new Map<string, ApiKeyRecord>();
+  let foundAtVersion: number | undefined;
 
   return {
     add: async (record) => void insert.run(record),
     findActive: async (keyHash) => {
+      const version = dataVersion.get()?.data_version;
+      if (version !== foundAtVersion) {
+        found.clear();
+        foundAtVersion = version;
+      }
+      const known = found.get(keyHash);
+      if (known) return known;
       const row = byHash.get(keyHash);
-      return row && toRecord(row);
+      if (!row) return undefined;
+      const record = Object.freeze(toRecord(row));
+      found.set(keyHash, record);
+      return record;
     },
     list: async () => all.all().map(toRecord),
     revoke: async (id, at) => {
       if (!exists.get(id)) return false;
       revoke.run(at, id);
+      found.clear();
       return true;
     },
     close: async () => void db.close(),

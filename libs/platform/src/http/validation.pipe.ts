@@ -1,4 +1,5 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpStatus, ValidationPipe, type ArgumentMetadata, type Type, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 import { ProblemException, type FieldProblem } from './problem';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -9,9 +10,29 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+const isEmptyObject = (value: unknown): boolean => typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+
+/**
+ * Nest's ValidationPipe, except that a request without query parameters is validated once per
+ * query class: whether an empty query is valid depends on the class alone, and most reads
+ * carry none, so each of them would otherwise pay a full validation to learn the same answer.
+ */
+class QueryAwareValidationPipe extends ValidationPipe {
+  private readonly acceptsEmptyQuery = new WeakSet<Type<unknown>>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype;
+    if (metadata.type !== 'query' || !metatype || !isEmptyObject(value) || !this.toValidate(metadata)) return super.transform(value, metadata);
+    if (this.acceptsEmptyQuery.has(metatype)) return plainToInstance(metatype, {}, this.transformOptions);
+    const query = await super.transform(value, metadata);
+    this.acceptsEmptyQuery.add(metatype);
+    return query;
+  }
+}
+
 /** Whitelisting validation whose 400 names every failing field (nested paths included). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new QueryAwareValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

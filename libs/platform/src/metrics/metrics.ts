@@ -51,7 +51,22 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** The series of each method, route and status, looked up once: prom-client hashes the label set on every labelled call. */
+  private readonly httpSeries = new Map<string, { requests: Counter.Internal; duration: Histogram.Internal<'method' | 'route'> }>();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Counts a finished HTTP request and observes its duration. */
+  observeHttpRequest(method: string, route: string, status: number, seconds: number): void {
+    const key = `${method} ${route} ${status}`;
+    let series = this.httpSeries.get(key);
+    if (!series) {
+      series = { requests: this.httpRequests.labels({ method, route, status: String(status) }), duration: this.httpDuration.labels({ method, route }) };
+      this.httpSeries.set(key, series);
+    }
+    series.requests.inc();
+    series.duration.observe(seconds);
   }
 }

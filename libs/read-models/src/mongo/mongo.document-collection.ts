@@ -117,6 +117,11 @@ export function createMongoCollection<Doc extends ReadModelDocument>(
       return stored && readDocument<Doc>(stored);
     },
 
+    async getJson(id) {
+      const stored = await collection.findOne({ _id: id, ...LIVE });
+      return stored && { json: JSON.stringify(readDocument<Doc>(stored)), revision: stored._revision };
+    },
+
     async appliedRevision(id) {
       const stored = await collection.findOne({ _id: id }, { projection: { _revision: 1 } });
       return stored?._revision ?? -1;

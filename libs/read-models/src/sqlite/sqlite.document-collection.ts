@@ -160,6 +160,11 @@ function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
       return row?.doc ? parse(row.doc) : null;
     },
 
+    async getJson(id) {
+      const row = selectRow.get(id);
+      return row?.doc ? { json: row.doc, revision: row.revision } : null;
+    },
+
     async appliedRevision(id) {
       return selectRow.get(id)?.revision ?? -1;
     },

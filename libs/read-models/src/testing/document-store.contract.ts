@@ -183,10 +183,21 @@ export function describeDocumentStoreContract(
         expect(await collection.appliedRevision('c1')).toBe(1);
       });
 
+      it('answers a document as JSON text of what get answers, with the stream revision it applied', async () => {
+        const collection = await contacts();
+        await collection.applyBatch(contactProjection, [registered('c1', 'Alice', 'gold', 90, true, 'north'), contactEvent('c1', 1, 'Visited')]);
+
+        const stored = await collection.getJson('c1');
+
+        expect(stored?.revision).toBe(1);
+        expect(JSON.parse(stored?.json ?? 'null')).toEqual(await collection.get('c1'));
+      });
+
       it('answers null and revision -1 for a document it never stored', async () => {
         const collection = await contacts();
 
         expect(await collection.get('nobody')).toBeNull();
+        expect(await collection.getJson('nobody')).toBeNull();
         expect(await collection.appliedRevision('nobody')).toBe(-1);
       });
 
@@ -299,6 +310,7 @@ export function describeDocumentStoreContract(
         await collection.applyBatch(contactProjection, [registered('c2', 'bob', 'silver', 75, false)]);
 
         expect(await collection.get('c2')).toBeNull();
+        expect(await collection.getJson('c2')).toBeNull();
         expect(await collection.appliedRevision('c2')).toBe(1);
         expect(await collection.count()).toBe(6);
         const silver = await collection.find({ where: [{ field: 'tier', op: 'eq', value: 'silver' }], limit: 10 });

@@ -43,6 +43,23 @@ export function describeApiKeyStoreContract(name: string, open: () => Promise<Ap
       expect((await store.list())[0].revokedAt).toBe('2026-02-01T00:00:00.000Z');
     });
 
+    it('stops finding a key it has found before as soon as it is revoked', async () => {
+      await store.add(record('a'));
+      expect(await store.findActive('hash-a')).toBeDefined();
+
+      await store.revoke('a', '2026-02-01T00:00:00.000Z');
+
+      expect(await store.findActive('hash-a')).toBeUndefined();
+    });
+
+    it('finds a key added after its hash was looked up in vain', async () => {
+      expect(await store.findActive('hash-a')).toBeUndefined();
+
+      await store.add(record('a'));
+
+      expect(await store.findActive('hash-a')).toEqual(record('a'));
+    });
+
     it('answers false when revoking an unknown id', async () => {
       expect(await store.revoke('nope', '2026-02-01T00:00:00.000Z')).toBe(false);
     });
