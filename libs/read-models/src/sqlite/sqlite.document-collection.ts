@@ -98,6 +98,11 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
       // A copy: the next batch evolves the resident in place.
       return stored ? structuredClone(stored.doc) : rows.reads.get(id);
     },
+    async getJson(id) {
+      const stored = resident.get(id);
+      if (!stored) return rows.reads.getJson(id);
+      return stored.doc === null ? null : { json: JSON.stringify(stored.doc), revision: stored.revision };
+    },
     async appliedRevision(id) {
       return resident.get(id)?.revision ?? rows.reads.appliedRevision(id);
     },

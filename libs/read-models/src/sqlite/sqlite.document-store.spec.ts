@@ -180,12 +180,19 @@ describe('SQLite document store rebuilds', () => {
     await store.rebuildInto<ContactDoc>(contactsDefinition, async (fresh) => {
       await fresh.applyBatch(contactProjection, ['c1', 'c2', 'c3', 'c4'].map((id) => registered(id, id.toUpperCase())));
       await fresh.applyBatch(contactProjection, [visited('c1'), visited('c4'), contactEvent('c3', 1, 'Removed')]);
-      seenDuringBuild.push((await fresh.get('c1'))?.visits, (await fresh.get('c4'))?.visits, await fresh.appliedRevision('c3'), await fresh.count());
+      seenDuringBuild.push(
+        (await fresh.get('c1'))?.visits,
+        (await fresh.get('c4'))?.visits,
+        await fresh.appliedRevision('c3'),
+        await fresh.count(),
+        JSON.parse((await fresh.getJson('c1'))?.json ?? 'null').visits,
+        await fresh.getJson('c3'),
+      );
       await fresh.applyBatch(contactProjection, [visited('c2')]);
     });
 
     const rebuilt = await store.collection<ContactDoc>(contactsDefinition);
-    expect(seenDuringBuild).toEqual([1, 1, 1, 3]);
+    expect(seenDuringBuild).toEqual([1, 1, 1, 3, 1, null]);
     expect((await rebuilt.find({ sort: [{ field: 'nameKey', direction: 'asc' }], limit: 10 })).items.map(({ id, visits }) => ({ id, visits }))).toEqual([
       { id: 'c1', visits: 1 },
       { id: 'c2', visits: 1 },
