@@ -78,6 +78,7 @@ export class CustomerCommandExecutor {
     }
     const decided = this.decider.decide(command, stream.state);
     if (decided.length === 0) return { customerId, revision: stream.revision, events: [], replayed: false };
+    const state = decided.reduce(this.decider.evolve, stream.state);
     const { nextRevision } = await this.store.appendToStream(
       customerStreamId(customerId),
       decided.map((event) => this.toNewEvent(event, context)),
@@ -86,8 +87,8 @@ export class CustomerCommandExecutor {
     if (context.idempotencyKey !== undefined) {
       stream.keyedAppends.set(context.idempotencyKey, { requestHash: context.requestHash, fromRevision: stream.revision + 1, toRevision: nextRevision });
     }
-    // The append succeeded at exactly the revision folded, so folding what it appended is the stream as stored.
-    this.folded.offer(customerId, { state: decided.reduce(this.decider.evolve, stream.state), revision: nextRevision, keyedAppends: stream.keyedAppends });
+    // The append succeeded at exactly the revision folded, so the fold of what it appended is the stream as stored.
+    this.folded.offer(customerId, { state, revision: nextRevision, keyedAppends: stream.keyedAppends });
     return { customerId, revision: nextRevision, events: decided, replayed: false };
   }
 
