@@ -17,8 +17,8 @@ export interface CommandOutcome {
 }
 
 const MAX_ATTEMPTS = 5;
-/** Customers whose folded stream stays in memory; beyond it the least recently used are read again. */
-export const DEFAULT_FOLDED_STREAMS = 10_000;
+/** Events folded into the states kept in memory (about 100 bytes of state each at most); beyond it the least recently used are read again. */
+const DEFAULT_FOLDED_EVENTS = 500_000;
 
 /**
  * The generic command handler: fold the stream, decide, append with the revision folded. A
@@ -40,9 +40,9 @@ export class CustomerCommandExecutor {
     private readonly store: EventStore,
     private readonly decider: CustomerDecider,
     private readonly newEventId: () => string = randomUUID,
-    foldedStreams: number = DEFAULT_FOLDED_STREAMS,
+    foldedEvents: number = DEFAULT_FOLDED_EVENTS,
   ) {
-    this.folded = new FoldedStreamCache(foldedStreams);
+    this.folded = new FoldedStreamCache(foldedEvents);
   }
 
   async execute(command: CustomerCommand, context: CommandContext): Promise<CommandOutcome> {

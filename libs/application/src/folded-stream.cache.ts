@@ -30,14 +30,16 @@ export function keyedAppendsOf(events: readonly RecordedEvent[]): Map<string, Ke
 }
 
 /**
- * Folded streams by customer, the least recently used evicted beyond `capacity`. An entry may be
- * stale (another process appended since): whoever uses one must let the append's expected
- * revision confirm it.
+ * Folded streams by customer, the least recently used evicted once they hold more than
+ * `maxEvents` events in all: a state grows with its history, so events bound memory where a
+ * count of customers would not. An entry may be stale (another process appended since):
+ * whoever uses one must let the append's expected revision confirm it.
  */
 export class FoldedStreamCache {
   private readonly entries = new Map<string, FoldedStream>();
+  private events = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly maxEvents: number) {}
 
   get(customerId: string): FoldedStream | undefined {
     const entry = this.entries.get(customerId);
@@ -53,8 +55,19 @@ export class FoldedStreamCache {
   offer(customerId: string, stream: FoldedStream): void {
     const held = this.entries.get(customerId);
     if (held && held.revision > stream.revision) return;
-    this.entries.delete(customerId);
+    if (held) this.remove(customerId, held);
     this.entries.set(customerId, stream);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.events += eventsIn(stream);
+    for (const [oldest, entry] of this.entries) {
+      if (this.events <= this.maxEvents) break;
+      this.remove(oldest, entry);
+    }
+  }
+
+  private remove(customerId: string, entry: FoldedStream): void {
+    this.entries.delete(customerId);
+    this.events -= eventsIn(entry);
   }
 }
+
+const eventsIn = (stream: FoldedStream): number => stream.revision + 1;
