@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { customerStreamId, type NewEvent, type RecordedEvent } from '@crm/contracts';
+import { customerStreamId, type NewEvent } from '@crm/contracts';
 import { CUSTOMER_EVENT_SCHEMA_VERSIONS, type CustomerCommand, type CustomerDecider, type CustomerEvent } from '@crm/domain';
 import { ConcurrencyError, type EventStore } from '@crm/event-store';
 import { IdempotencyKeyReusedError } from './application.errors';
 import type { CommandContext } from './command-context';
 import { loadCustomer, toDomainEvent } from './customer-stream';
+import { FoldedStreamCache, keyedAppendsOf, type FoldedStream } from './folded-stream.cache';
 
 export interface CommandOutcome {
   customerId: string;
@@ -16,38 +17,44 @@ export interface CommandOutcome {
 }
 
 const MAX_ATTEMPTS = 5;
+/** Events folded into the states kept in memory (about 100 bytes of state each at most); beyond it the least recently used are read again. */
+const DEFAULT_FOLDED_EVENTS = 500_000;
 
 /**
- * The generic command handler: read the stream, fold, decide, append with the revision read.
- * A concurrent writer makes the append fail; without If-Match the command is decided again on
- * the fresh state. Idempotency keys are stored on the events themselves, so a retried request
- * finds them in the stream it reads anyway and the check is atomic with the append.
+ * The generic command handler: fold the stream, decide, append with the revision folded. A
+ * concurrent writer makes the append fail; without If-Match the command is decided again on
+ * the fresh state. Idempotency keys are stored on the events themselves, so the check is atomic
+ * with the append.
+ *
+ * The fold of each recently used stream stays in memory, so a command costs a decide and an
+ * append rather than a read and fold of the whole history. Another process may have appended
+ * since (scale-out), so a remembered fold is trusted only where the append's expected revision
+ * confirms it: any other outcome decided on one (a rejection, nothing to record, a stale
+ * If-Match) is decided again on a fresh read. A key found in memory is a committed fact, so its
+ * replay needs no confirmation.
  */
 export class CustomerCommandExecutor {
+  private readonly folded: FoldedStreamCache;
+
   constructor(
     private readonly store: EventStore,
     private readonly decider: CustomerDecider,
     private readonly newEventId: () => string = randomUUID,
-  ) {}
+    foldedEvents: number = DEFAULT_FOLDED_EVENTS,
+  ) {
+    this.folded = new FoldedStreamCache(foldedEvents);
+  }
 
   async execute(command: CustomerCommand, context: CommandContext): Promise<CommandOutcome> {
     const customerId = command.data.customerId;
+    const remembered = this.folded.get(customerId);
+    if (remembered) {
+      const outcome = await this.decideAndAppend(command, context, remembered).catch(() => undefined);
+      if (outcome && (outcome.replayed || outcome.events.length > 0)) return outcome;
+    }
     for (let attempt = 1; ; attempt++) {
-      const { state, revision, events } = await loadCustomer(this.store, this.decider, customerId);
-      const earlier = this.earlierOutcome(customerId, events, context);
-      if (earlier) return earlier;
-      if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
-        throw new ConcurrencyError(customerStreamId(customerId), context.expectedRevision, revision);
-      }
-      const decided = this.decider.decide(command, state);
-      if (decided.length === 0) return { customerId, revision, events: [], replayed: false };
       try {
-        const result = await this.store.appendToStream(
-          customerStreamId(customerId),
-          decided.map((event) => this.toNewEvent(event, context)),
-          { expectedRevision: revision === -1 ? 'no_stream' : revision },
-        );
-        return { customerId, revision: result.nextRevision, events: decided, replayed: false };
+        return await this.decideAndAppend(command, context, await this.read(customerId));
       } catch (error) {
         const retry = error instanceof ConcurrencyError && context.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
         if (!retry) throw error;
@@ -55,12 +62,46 @@ export class CustomerCommandExecutor {
     }
   }
 
-  private earlierOutcome(customerId: string, events: RecordedEvent[], context: CommandContext): CommandOutcome | undefined {
+  private async read(customerId: string): Promise<FoldedStream> {
+    const { state, revision, events } = await loadCustomer(this.store, this.decider, customerId);
+    const stream = { state, revision, keyedAppends: keyedAppendsOf(events) };
+    if (revision >= 0) this.folded.offer(customerId, stream);
+    return stream;
+  }
+
+  private async decideAndAppend(command: CustomerCommand, context: CommandContext, stream: FoldedStream): Promise<CommandOutcome> {
+    const customerId = command.data.customerId;
+    const earlier = await this.earlierOutcome(customerId, stream, context);
+    if (earlier) return earlier;
+    if (context.expectedRevision !== undefined && context.expectedRevision !== stream.revision) {
+      throw new ConcurrencyError(customerStreamId(customerId), context.expectedRevision, stream.revision);
+    }
+    const decided = this.decider.decide(command, stream.state);
+    if (decided.length === 0) return { customerId, revision: stream.revision, events: [], replayed: false };
+    const state = decided.reduce(this.decider.evolve, stream.state);
+    const { nextRevision } = await this.store.appendToStream(
+      customerStreamId(customerId),
+      decided.map((event) => this.toNewEvent(event, context)),
+      { expectedRevision: stream.revision === -1 ? 'no_stream' : stream.revision },
+    );
+    if (context.idempotencyKey !== undefined) {
+      stream.keyedAppends.set(context.idempotencyKey, { requestHash: context.requestHash, fromRevision: stream.revision + 1, toRevision: nextRevision });
+    }
+    // The append succeeded at exactly the revision folded, so the fold of what it appended is the stream as stored.
+    this.folded.offer(customerId, { state, revision: nextRevision, keyedAppends: stream.keyedAppends });
+    return { customerId, revision: nextRevision, events: decided, replayed: false };
+  }
+
+  private async earlierOutcome(customerId: string, stream: FoldedStream, context: CommandContext): Promise<CommandOutcome | undefined> {
     if (context.idempotencyKey === undefined) return undefined;
-    const earlier = events.filter((event) => event.metadata.idempotencyKey === context.idempotencyKey);
-    if (earlier.length === 0) return undefined;
-    if (earlier[0].metadata.requestHash !== context.requestHash) throw new IdempotencyKeyReusedError(context.idempotencyKey);
-    return { customerId, revision: earlier[earlier.length - 1].revision, events: earlier.map(toDomainEvent), replayed: true };
+    const earlier = stream.keyedAppends.get(context.idempotencyKey);
+    if (!earlier) return undefined;
+    if (earlier.requestHash !== context.requestHash) throw new IdempotencyKeyReusedError(context.idempotencyKey);
+    const events = await this.store.readStream(customerStreamId(customerId), {
+      fromRevision: earlier.fromRevision,
+      maxCount: earlier.toRevision - earlier.fromRevision + 1,
+    });
+    return { customerId, revision: earlier.toRevision, events: events.map(toDomainEvent), replayed: true };
   }
 
   private toNewEvent(event: CustomerEvent, context: CommandContext): NewEvent {

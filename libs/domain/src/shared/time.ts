@@ -15,7 +15,13 @@ export const addHours = (at: string, hours: number): string => new Date(Date.par
 
 export const addMinutes = (at: string, minutes: number): string => addHours(at, minutes / 60);
 
-export const isAfter = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
+/**
+ * Two UTC timestamps of one length share one layout (the optional seconds and fraction change the
+ * length), so their text order is their time order: the fold compares times on every event.
+ */
+const sameUtcLayout = (a: string, b: string): boolean => a.length === b.length && a.endsWith('Z') && b.endsWith('Z');
+
+export const isAfter = (a: string, b: string): boolean => (sameUtcLayout(a, b) ? a > b : Date.parse(a) > Date.parse(b));
 
 export const latest = (a: string, b: string): string => (isAfter(b, a) ? b : a);
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,5 +18,20 @@ describe('SQLite personal data key store on disk', () => {
     await keys.shred('cust-1');
     await keys.close();
     expect(readFileSync(file).includes(material)).toBe(false);
+  });
+
+  it('hands out an existing key while another connection holds the write lock', async () => {
+    const file = newFile();
+    const keys = createSqlitePersonalDataKeyStore(file);
+    const first = await keys.keyFor('cust-1');
+    const writer = new Database(file);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      expect(await keys.keyFor('cust-1')).toEqual(first);
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+      await keys.close();
+    }
   });
 });

@@ -28,7 +28,8 @@ export function createSqlitePersonalDataKeyStore(filename: string): PersonalData
 
   return {
     keyFor: async (subject) => {
-      insert.run(subject, randomUUID(), randomBytes(32));
+      // Only a subject's first key is a write: every later append reads it without a durable transaction.
+      if (select.get(subject) === undefined) insert.run(subject, randomUUID(), randomBytes(32));
       const key = toKey(select.get(subject));
       if (key === undefined || key === 'shredded') throw new PersonalDataShreddedError(subject);
       return key;
