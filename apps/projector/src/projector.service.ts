@@ -11,9 +11,9 @@ import { DOCUMENT_STORE, READ_MODELS, type DocumentStore, type Projection, type 
 function rejectingPoison<Doc extends ReadModelDocument>(projection: Projection<Doc>): Projection<Doc> {
   return {
     ...projection,
-    evolve: (doc, event) => {
+    evolve: (doc, event, inPlace) => {
       try {
-        return projection.evolve(doc, event);
+        return projection.evolve(doc, event, inPlace);
       } catch (error) {
         throw new EventRejectedError(event.eventId, `${projection.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
