@@ -27,6 +27,8 @@ const toRecord = (row: Row): ApiKeyRecord => ({
 export function createSqliteApiKeyStore(filename: string): ApiKeyStore {
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
+  // WAL's default (NORMAL) could lose a revocation to a power cut, and bring the key back.
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(`CREATE TABLE IF NOT EXISTS api_keys (
     id TEXT PRIMARY KEY,

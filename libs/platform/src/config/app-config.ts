@@ -133,6 +133,9 @@ class Reader {
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const read = new Reader(env);
   const synchronous = read.oneOf('SQLITE_SYNCHRONOUS', 'FULL', ['FULL', 'NORMAL'] as const);
+  // The read store holds only what the log can rebuild, and each projector checkpoint commits with
+  // the documents it covers: a power loss can only take a suffix of both, which is projected again.
+  const readStoreSynchronous = read.oneOf('READ_STORE_SYNCHRONOUS', 'NORMAL', ['FULL', 'NORMAL'] as const);
   const eventStoreKind = read.oneOf('EVENT_STORE', 'sqlite', ['sqlite', 'esdb'] as const);
   const busKind = read.oneOf('EVENT_BUS', 'in-process', ['in-process', 'kafka'] as const);
   const partitions = read.integer('KAFKA_PARTITIONS', 12, 1, 10_000);
@@ -186,7 +189,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
             uri: read.required('MONGODB_URI', 'when READ_STORE=mongo'),
             database: read.string('MONGODB_DATABASE', 'crm'),
           }
-        : { kind: 'sqlite', synchronous },
+        : { kind: 'sqlite', synchronous: readStoreSynchronous },
     readYourWritesTimeoutMs: read.integer('READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60_000),
     reviewIntervalMs: read.integer('REVIEW_INTERVAL_MS', 3_600_000, 0, 7 * 24 * 3_600_000),
     tierRankingDelayMs: read.integer('TIER_RANKING_DELAY_MS', 2000, 0, 3_600_000),
