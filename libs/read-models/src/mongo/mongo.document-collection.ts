@@ -61,7 +61,7 @@ const readDocument = <Doc>(stored: MongoStoredDocument): Doc => fromStored<Doc>(
 async function writeGuarded<Doc extends ReadModelDocument>(
   collection: Collection<MongoStoredDocument>,
   writes: DocumentWrite<Doc>[],
-  limits: WriteLimits,
+  { limits, exclusive }: WriteSettings,
 ): Promise<boolean> {
   const chunks: Array<Array<AnyBulkWriteOperation<MongoStoredDocument>>> = [[]];
   let updatesInChunk = 0;
@@ -74,7 +74,8 @@ async function writeGuarded<Doc extends ReadModelDocument>(
       chunks.push([]);
       updatesInChunk = 0;
     }
-    chunks[chunks.length - 1].push({ replaceOne: { filter: { _id: write.id, _revision: write.previousRevision }, replacement: toStored(write) } });
+    const filter = exclusive ? { _id: write.id } : { _id: write.id, _revision: write.previousRevision };
+    chunks[chunks.length - 1].push({ replaceOne: { filter, replacement: toStored(write) } });
     updatesInChunk += 1;
   }
   let allWon = true;
@@ -93,10 +94,20 @@ async function writeGuarded<Doc extends ReadModelDocument>(
   return allWon;
 }
 
+export interface WriteSettings {
+  limits: WriteLimits;
+  /**
+   * No other writer can reach the collection (a rebuild's fresh one), so an update needs no
+   * revision guard and is found by id alone: the one lookup FerretDB v1 answers from its index
+   * instead of scanning the collection.
+   */
+  exclusive: boolean;
+}
+
 /** A collection bound by name, so a rebuild's rename swaps the data under it. */
 export function createMongoCollection<Doc extends ReadModelDocument>(
   collection: Collection<MongoStoredDocument>,
-  limits: WriteLimits,
+  settings: WriteSettings,
 ): DocumentCollection<Doc> {
   return {
     async applyBatch(projection, events) {
@@ -105,7 +116,7 @@ export function createMongoCollection<Doc extends ReadModelDocument>(
         const loaded = await collection.find({ _id: { $in: ids } }).toArray();
         const stored = new Map(loaded.map((doc) => [doc._id, fromStored<Doc>(doc)]));
         const writes = evolveBatch(projection, events, (id) => stored.get(id));
-        if (writes.length === 0 || (await writeGuarded(collection, writes, limits))) return;
+        if (writes.length === 0 || (await writeGuarded(collection, writes, settings))) return;
         if (attempt === MAX_WRITE_ATTEMPTS) {
           throw new Error(`Gave up applying a batch to ${collection.collectionName} after ${attempt} conflicting attempts`);
         }

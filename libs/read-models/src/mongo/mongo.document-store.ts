@@ -78,7 +78,7 @@ export function createMongoDocumentStore(options: MongoDocumentStoreOptions): Do
     async collection<Doc extends ReadModelDocument>(definition: CollectionDefinition): Promise<DocumentCollection<Doc>> {
       assertCollectionName(definition.name);
       await createMongoIndexes(stored(definition.name), definition);
-      return createMongoCollection<Doc>(stored(definition.name), await writeLimits());
+      return createMongoCollection<Doc>(stored(definition.name), { limits: await writeLimits(), exclusive: false });
     },
 
     async rebuildInto<Doc extends ReadModelDocument>(
@@ -89,9 +89,10 @@ export function createMongoDocumentStore(options: MongoDocumentStoreOptions): Do
       const fresh = `${definition.name}${REBUILD_SUFFIX}`;
       // A crashed rebuild leaves its collection behind; it holds nothing worth keeping.
       await dropIfExists(db, fresh);
-      await createMongoIndexes(stored(fresh), definition);
       try {
-        await build(createMongoCollection<Doc>(stored(fresh), await writeLimits()));
+        await build(createMongoCollection<Doc>(stored(fresh), { limits: await writeLimits(), exclusive: true }));
+        // Built once over the loaded documents rather than maintained through every write of the load.
+        await createMongoIndexes(stored(fresh), definition);
       } catch (error) {
         await dropIfExists(db, fresh);
         throw error;
