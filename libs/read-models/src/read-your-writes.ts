@@ -4,8 +4,9 @@ import type { ReadModelDocument } from './projection';
 const POLL_DELAYS_MS = [2, 5, 10, 20, 50, 100];
 
 /**
- * Waits until a document has applied `minRevision` of its stream, or the timeout passes.
- * Polling keeps it working when the query API runs apart from the projector.
+ * Waits until a document has applied `minRevision` of its stream, or the timeout passes. A batch
+ * the projector applies in this process ends the wait at once; polling covers a projector that
+ * runs apart from the query API.
  */
 export async function waitForRevision<Doc extends ReadModelDocument>(
   collection: DocumentCollection<Doc>,
@@ -19,6 +20,9 @@ export async function waitForRevision<Doc extends ReadModelDocument>(
     if (revision >= minRevision) return { caughtUp: true, revision };
     const remaining = deadline - Date.now();
     if (remaining <= 0) return { caughtUp: false, revision };
-    await new Promise((resolve) => setTimeout(resolve, Math.min(remaining, POLL_DELAYS_MS[Math.min(attempt, POLL_DELAYS_MS.length - 1)])));
+    const delay = Math.min(remaining, POLL_DELAYS_MS[Math.min(attempt, POLL_DELAYS_MS.length - 1)]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([collection.nextApplied(), new Promise((resolve) => (timer = setTimeout(resolve, delay)))]);
+    clearTimeout(timer);
   }
 }

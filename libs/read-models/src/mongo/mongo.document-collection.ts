@@ -1,4 +1,5 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import type { AppliedSignal } from '../applied-signal';
 import { evolveBatch, touchedDocumentIds, type DocumentWrite, type StoredDocument } from '../batch-evolution';
 import { indexKeyName, type CollectionDefinition, type DocumentCollection, type DocumentPage, type DocumentQuery } from '../document-store.port';
 import { encodeCursor } from '../keyset-cursor';
@@ -96,6 +97,8 @@ async function writeGuarded<Doc extends ReadModelDocument>(
 
 export interface WriteSettings {
   limits: WriteLimits;
+  /** Wakes this process's read-your-writes waits on the collection after each applied batch. */
+  signal: AppliedSignal;
   /**
    * No other writer can reach the collection (a rebuild's fresh one), so an update needs no
    * revision guard and is found by id alone: the one lookup FerretDB v1 answers from its index
@@ -116,7 +119,11 @@ export function createMongoCollection<Doc extends ReadModelDocument>(
         const loaded = await collection.find({ _id: { $in: ids } }).toArray();
         const stored = new Map(loaded.map((doc) => [doc._id, fromStored<Doc>(doc)]));
         const writes = evolveBatch(projection, events, (id) => stored.get(id));
-        if (writes.length === 0 || (await writeGuarded(collection, writes, settings))) return;
+        if (writes.length === 0) return;
+        if (await writeGuarded(collection, writes, settings)) {
+          settings.signal.applied(collection.collectionName);
+          return;
+        }
         if (attempt === MAX_WRITE_ATTEMPTS) {
           throw new Error(`Gave up applying a batch to ${collection.collectionName} after ${attempt} conflicting attempts`);
         }
@@ -132,6 +139,8 @@ export function createMongoCollection<Doc extends ReadModelDocument>(
       const stored = await collection.findOne({ _id: id, ...LIVE });
       return stored && { json: JSON.stringify(readDocument<Doc>(stored)), revision: stored._revision };
     },
+
+    nextApplied: () => settings.signal.next(collection.collectionName),
 
     async appliedRevision(id) {
       const stored = await collection.findOne({ _id: id }, { projection: { _revision: 1 } });

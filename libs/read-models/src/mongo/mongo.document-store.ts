@@ -2,6 +2,7 @@ import { MongoClient, type Collection, type Db } from 'mongodb';
 import type { CollectionDefinition, DocumentCollection, DocumentStore } from '../document-store.port';
 import type { ReadModelDocument } from '../projection';
 import { createMongoCollection, createMongoIndexes } from './mongo.document-collection';
+import { AppliedSignal } from '../applied-signal';
 import type { MongoStoredDocument } from './mongo.query';
 import { NAMESPACE_NOT_FOUND, isServerError, writeLimitsOf, type WriteLimits } from './mongo.server';
 
@@ -66,6 +67,7 @@ export function createMongoDocumentStore(options: MongoDocumentStoreOptions): Do
   const db = client.db(options.database);
   const checkpoints = db.collection<Checkpoint>(CHECKPOINTS);
   const stored = (name: string): Collection<MongoStoredDocument> => db.collection<MongoStoredDocument>(name);
+  const applied = new AppliedSignal();
   let limits: Promise<WriteLimits> | undefined;
   const writeLimits = (): Promise<WriteLimits> =>
     (limits ??= writeLimitsOf(db).catch((error: unknown) => {
@@ -78,7 +80,7 @@ export function createMongoDocumentStore(options: MongoDocumentStoreOptions): Do
     async collection<Doc extends ReadModelDocument>(definition: CollectionDefinition): Promise<DocumentCollection<Doc>> {
       assertCollectionName(definition.name);
       await createMongoIndexes(stored(definition.name), definition);
-      return createMongoCollection<Doc>(stored(definition.name), { limits: await writeLimits(), exclusive: false });
+      return createMongoCollection<Doc>(stored(definition.name), { limits: await writeLimits(), exclusive: false, signal: applied });
     },
 
     async rebuildInto<Doc extends ReadModelDocument>(
@@ -90,7 +92,7 @@ export function createMongoDocumentStore(options: MongoDocumentStoreOptions): Do
       // A crashed rebuild leaves its collection behind; it holds nothing worth keeping.
       await dropIfExists(db, fresh);
       try {
-        await build(createMongoCollection<Doc>(stored(fresh), { limits: await writeLimits(), exclusive: true }));
+        await build(createMongoCollection<Doc>(stored(fresh), { limits: await writeLimits(), exclusive: true, signal: new AppliedSignal() }));
         // Built once over the loaded documents rather than maintained through every write of the load.
         await createMongoIndexes(stored(fresh), definition);
       } catch (error) {

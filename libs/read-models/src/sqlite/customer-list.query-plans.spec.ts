@@ -45,8 +45,8 @@ describe('GET /customers query plans on the SQLite read store', () => {
   ];
   const shapes = filters.flatMap(([filter, where]) =>
     (Object.keys(CUSTOMER_LIST_SORTS) as Array<keyof typeof CUSTOMER_LIST_SORTS>).flatMap((sort) => [
-      [filter, sort, 'first page', { where, sort: [...CUSTOMER_LIST_SORTS[sort]], limit: 50 }] as const,
-      [filter, sort, 'next page', { where, sort: [...CUSTOMER_LIST_SORTS[sort]], limit: 50, cursor: cursorFor(sort) }] as const,
+      [filter, sort, 'first page', { where, sort: [...CUSTOMER_LIST_SORTS[sort]], limit: 50 } as DocumentQuery] as const,
+      [filter, sort, 'next page', { where, sort: [...CUSTOMER_LIST_SORTS[sort]], limit: 50, cursor: cursorFor(sort) } as DocumentQuery] as const,
     ]),
   );
 

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@crm/contracts';
 import { indexKeyName, type CollectionDefinition, type Condition, type DocumentCollection, type DocumentPage, type DocumentQuery, type IndexKey } from '../document-store.port';
+import { AppliedSignal } from '../applied-signal';
 import { evolveBatch, type StoredDocument } from '../batch-evolution';
 import type { Projection, ReadModelDocument } from '../projection';
 import { encodeCursor, type KeyValue } from '../keyset-cursor';
@@ -44,6 +45,7 @@ export function createSqliteIndexes(db: Database, definition: CollectionDefiniti
 export function createSqliteCollection<Doc extends ReadModelDocument>(
   db: Database,
   table: string,
+  signal: AppliedSignal,
 ): DocumentCollection<Doc> {
   const rows = tableRows<Doc>(db, table);
   const apply = db.transaction((projection: Projection<Doc>, events: RecordedEvent[]) => {
@@ -53,7 +55,9 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
     ...rows.reads,
     async applyBatch(projection, events) {
       apply(projection, events);
+      signal.applied(table);
     },
+    nextApplied: () => signal.next(table),
   };
 }
 
@@ -77,6 +81,7 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
   maxResident: number,
 ): StagingCollection<Doc> {
   const rows = tableRows<Doc>(db, table);
+  const signal = new AppliedSignal();
   const resident = new Map<string, StoredDocument<Doc>>();
   const load = (id: string) => resident.get(id) ?? rows.load(id);
   const apply = db.transaction((projection: Projection<Doc>, events: RecordedEvent[]) => {
@@ -92,12 +97,14 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
   return {
     async applyBatch(projection, events) {
       apply(projection, events);
+      signal.applied(table);
     },
     async get(id) {
       const stored = resident.get(id);
       // A copy: the next batch evolves the resident in place.
       return stored ? structuredClone(stored.doc) : rows.reads.get(id);
     },
+    nextApplied: () => signal.next(table),
     async getJson(id) {
       const stored = resident.get(id);
       if (!stored) return rows.reads.getJson(id);
@@ -159,7 +166,7 @@ function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
     return rows;
   });
 
-  const reads: Omit<DocumentCollection<Doc>, 'applyBatch'> = {
+  const reads: Omit<DocumentCollection<Doc>, 'applyBatch' | 'nextApplied'> = {
     async get(id) {
       const row = selectRow.get(id);
       return row?.doc ? parse(row.doc) : null;

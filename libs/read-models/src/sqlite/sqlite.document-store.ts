@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { CollectionDefinition, DocumentCollection, DocumentStore } from '../document-store.port';
+import { AppliedSignal } from '../applied-signal';
 import type { ReadModelDocument } from '../projection';
 import { createSqliteCollection, createSqliteIndexes, createSqliteStagingCollection, createSqliteTable, type StagingCollection } from './sqlite.document-collection';
 import { quoteIdentifier } from './sqlite.query';
@@ -38,6 +39,7 @@ export function createSqliteDocumentStore(options: SqliteDocumentStoreOptions): 
     `INSERT INTO ${CHECKPOINTS} (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
   );
   let rebuilds = 0;
+  const applied = new AppliedSignal();
 
   const leftoverRebuildTables = (name: string): string[] =>
     db
@@ -61,7 +63,7 @@ export function createSqliteDocumentStore(options: SqliteDocumentStoreOptions): 
       assertCollectionName(definition.name);
       createSqliteTable(db, definition.name);
       createSqliteIndexes(db, definition);
-      return createSqliteCollection<Doc>(db, definition.name);
+      return createSqliteCollection<Doc>(db, definition.name, applied);
     },
 
     async rebuildInto<Doc extends ReadModelDocument>(

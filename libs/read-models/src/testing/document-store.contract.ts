@@ -261,6 +261,17 @@ export function describeDocumentStoreContract(
         expect((await collection.get('c2'))?.visits).toBe(0);
       });
 
+      it('wakes a waiter in this process once a batch is applied through any handle on the collection', async () => {
+        const store = await open();
+        const [writer, reader] = [await contacts(store), await contacts(store)];
+        const woken = reader.nextApplied().then(() => 'woken');
+
+        expect(await Promise.race([woken, Promise.resolve('waiting')])).toBe('waiting');
+        await writer.applyBatch(contactProjection, [registered('c1', 'Alice', 'gold', 90, true)]);
+
+        expect(await woken).toBe('woken');
+      });
+
       it('applies a batch that updates hundreds of stored documents', async () => {
         const collection = await contacts();
         const ids = Array.from({ length: 250 }, (_, n) => `m${n}`);

@@ -1,0 +1,48 @@
+import { AppliedSignal } from './applied-signal';
+import type { DocumentCollection } from './document-store.port';
+import type { ReadModelDocument } from './projection';
+import { waitForRevision } from './read-your-writes';
+
+/** A collection whose applied revision the test moves, announcing it as a projector in this process would. */
+function collectionAt(revision: number) {
+  const signal = new AppliedSignal();
+  let current = revision;
+  const collection = {
+    appliedRevision: async () => current,
+    nextApplied: () => signal.next('view'),
+  } as unknown as DocumentCollection<ReadModelDocument>;
+  return {
+    collection,
+    apply(next: number) {
+      current = next;
+      signal.applied('view');
+    },
+  };
+}
+
+describe('read-your-writes wait', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('answers at once when the document has already applied the revision', async () => {
+    const { collection } = collectionAt(3);
+
+    expect(await waitForRevision(collection, 'c1', 2, 1000)).toEqual({ caughtUp: true, revision: 3 });
+  });
+
+  it('ends when a batch is applied in this process, without waiting for its next poll', async () => {
+    jest.useFakeTimers();
+    const { collection, apply } = collectionAt(1);
+    const waiting = waitForRevision(collection, 'c1', 2, 60_000);
+    await Promise.resolve();
+
+    apply(2);
+
+    expect(await waiting).toEqual({ caughtUp: true, revision: 2 });
+  });
+
+  it('gives up after the timeout with the revision it saw', async () => {
+    const { collection } = collectionAt(1);
+
+    expect(await waitForRevision(collection, 'c1', 2, 30)).toEqual({ caughtUp: false, revision: 1 });
+  });
+});
