@@ -10,26 +10,26 @@ export interface CrmServer extends ChildServer {
   headers: Record<string, string>;
 }
 
-/** The built single-process app (`npm start`). */
-const CRM_MAIN = join(__dirname, '..', '..', 'apps', 'crm', 'src', 'main.js');
+/** A built app: `crm` is the single-process one (`npm start`), `command-api` the write side alone. */
+export type CrmApp = 'crm' | 'command-api';
+const appMain = (app: CrmApp) => join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
 const BOOTSTRAP_KEY = /API key \(shown once, store it now\): (\S+)/;
 
 /**
- * Starts the whole app (commands, relay, projector, queries) on a fresh data directory, by
- * default as deployed embedded (SQLite stores, synchronous=FULL; `env` may name others). The
- * per-key rate limit is off (the bench drives one key far past any sensible limit) and so is
- * the periodic review.
+ * Starts an app (by default the whole one: commands, relay, projector, queries) on a fresh data
+ * directory, as deployed embedded (SQLite stores; `env` may name others). The per-key rate limit
+ * is off (the bench drives one key far past any sensible limit) and so is the periodic review.
  */
-export async function startCrmServer(dataDir: string, env: Record<string, string> = {}): Promise<CrmServer> {
+export async function startCrmServer(dataDir: string, env: Record<string, string> = {}, app: CrmApp = 'crm'): Promise<CrmServer> {
   const server = await startChildServer(
-    CRM_MAIN,
+    appMain(app),
     { CRM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', REVIEW_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '0', ...env },
     '/health',
   );
   const key = BOOTSTRAP_KEY.exec(server.stderr())?.[1];
   if (!key) {
     await server.stop();
-    throw new Error(`The crm app printed no bootstrap API key:\n${server.stderr().slice(-1000)}`);
+    throw new Error(`The ${app} app printed no bootstrap API key:\n${server.stderr().slice(-1000)}`);
   }
   return { ...server, headers: { 'x-api-key': key } };
 }
