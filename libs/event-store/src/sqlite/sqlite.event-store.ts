@@ -80,6 +80,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     };
   };
 
+  // Filters come from code (projections, subscribers), so there are only a few shapes to keep.
   const readAllStatements = new Map<string, ReturnType<typeof prepareReadAll>>();
   const readLog = (after: number, limit: number, filter: AllFilter | undefined) => {
     const prefixes = filter?.streamPrefixes ?? [];

@@ -63,7 +63,7 @@ export type ReadAllParams = Record<string, string | number>;
 /**
  * Reads the log after a position, filtered by `prefixes` stream prefixes and `types` event types,
  * each row as its RecordedEvent's JSON. One statement per filter shape, so an absent constraint
- * costs nothing per row (a json_each subquery per row cost a fifth of the read). The prefix test
+ * costs nothing per row (json_each subqueries on every row cost up to a fifth of the read). The prefix test
  * must stay an expression: as a stream_id range, SQLite walks the stream index instead of the log.
  */
 export function prepareReadAll(db: Database.Database, prefixes: number, types: number) {
