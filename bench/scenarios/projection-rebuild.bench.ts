@@ -14,7 +14,11 @@ import { seedCustomerLog } from '../support/customer-log-seed';
 import { NotRunError, type BenchContext, type BenchRow } from '../support/scenario';
 import { nowMs, perSecond } from '../support/timing';
 
-/** The page size rebuildReadModel reads the log in: the baseline's transactions are the same size. */
+/**
+ * The baseline's page, and so its transaction, size: as large as rebuildReadModel's used to be.
+ * Ours now reads 1,000 events at a time into its TEMP staging table, whose writes are no durable
+ * transactions; the baseline keeps the larger page, which costs it fewer fsyncs.
+ */
 const PAGE = 5_000;
 
 interface EventRow {
@@ -139,6 +143,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
         `wall time: ours ${(oursMs / 1000).toFixed(1)} s, baseline ${(rawMs / 1000).toFixed(1)} s; index builds included on both sides`,
         `ours keeps up to ${DEFAULT_REBUILD_RESIDENT_DOCUMENTS.toLocaleString('en-US')} documents in memory between pages (the store's default; ${Math.min(log.customers, DEFAULT_REBUILD_RESIDENT_DOCUMENTS).toLocaleString('en-US')} here), so it parses, serialises and writes each of those once instead of on every page that touches it: that memory is most of the peak RSS`,
         'both sides evolve the documents they own in place (Projection.evolve with inPlace), so they do the same projection work',
+        `ours reads the log 1,000 events at a time (one JSON text per event), so a page's events die young; the baseline keeps ${PAGE.toLocaleString('en-US')}-event pages, one durable transaction each`,
       ],
     },
   ];

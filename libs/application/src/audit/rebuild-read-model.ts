@@ -10,7 +10,9 @@ export interface RebuildProgress {
   events: number;
 }
 
-const PAGE = 5000;
+// Small enough for a page's parsed events to die young: at 5,000 they outlived the young
+// generation, and each major GC then walked the staged documents (GC time about halved at 1,000).
+const PAGE = 1000;
 
 async function replayInto(
   store: EventStore,

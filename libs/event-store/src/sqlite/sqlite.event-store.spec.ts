@@ -141,6 +141,36 @@ describe('SQLite event store', () => {
     });
   });
 
+  describe('reading the log', () => {
+    it('reads every event exactly as appended, whatever its stream id, type and data hold', async () => {
+      const streamId = 'customer-"quoted"\\ünïcode\u{1F600}';
+      const data = { text: 'line\nbreak "quote" \\ \u0001', nested: { list: [1.5, null, true, 'é'] }, empty: {} };
+      await store.appendToStream(streamId, [newEvent(1, 'Type "with" \\ quotes', data), newEvent(2)]);
+
+      const read = await store.readAll({ filter: { streamPrefixes: ['customer-"quoted"'] } });
+
+      expect(read).toEqual(await store.readStream(streamId));
+      expect(read.map(({ type, data: readData, metadata }) => ({ type, data: readData, metadata }))).toEqual(
+        [newEvent(1, 'Type "with" \\ quotes', data), newEvent(2)].map(({ type, data: newData, metadata }) => ({ type, data: newData, metadata })),
+      );
+    });
+
+    it('combines several stream prefixes and several event types, and reads empty lists as no constraint', async () => {
+      await store.appendToStream('customer-1', [newEvent(1, 'CustomerRegistered'), newEvent(2, 'CustomerNoted')]);
+      await store.appendToStream('deal-1', [newEvent(3, 'DealOpened')]);
+      await store.appendToStream('ticket-1', [newEvent(4, 'CustomerRegistered')]);
+      await store.appendToStream('customer-2', [newEvent(5, 'CustomerArchived')]);
+
+      const filtered = await store.readAll({
+        filter: { streamPrefixes: ['customer-', 'deal-'], eventTypes: ['CustomerRegistered', 'DealOpened', 'CustomerArchived'] },
+      });
+      const unconstrained = await store.readAll({ filter: { streamPrefixes: [], eventTypes: [] } });
+
+      expect(idsOf(filtered)).toEqual([1, 3, 5].map(eventIdOf));
+      expect(idsOf(unconstrained)).toEqual([1, 2, 3, 4, 5].map(eventIdOf));
+    });
+  });
+
   describe('subscriptions', () => {
     it('ends live subscriptions when the store closes', async () => {
       const closing = createSqliteEventStore({ filename: nextFile() });

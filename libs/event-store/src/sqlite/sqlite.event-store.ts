@@ -13,9 +13,9 @@ import { ConcurrencyError, EventStoreError } from '../event-store.errors';
 import { appendInTransaction, type AppendRequest, type SerializedEvent } from './sqlite.append';
 import { CommitSignal } from './commit-signal';
 import { GroupCommitQueue, type JobOutcome } from './group-commit.queue';
-import { toRecordedEvent } from './sqlite.rows';
+import { parseRecordedEvent, toRecordedEvent } from './sqlite.rows';
 import { openEventStoreDatabase, type SqliteSynchronous } from './sqlite.schema';
-import { prepareStatements, type StreamStateRow } from './sqlite.statements';
+import { prepareReadAll, prepareStatements, type ReadAllParams, type StreamStateRow } from './sqlite.statements';
 import { createCatchUpSubscription, type LogPage } from './sqlite.subscription';
 
 export interface SqliteEventStoreOptions {
@@ -80,10 +80,22 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     };
   };
 
-  const readLog = (after: number, limit: number, filter: AllFilter | undefined) =>
-    statements.readAll
-      .all({ after, limit, prefixes: jsonListOrNull(filter?.streamPrefixes), types: jsonListOrNull(filter?.eventTypes) })
-      .map(toRecordedEvent);
+  // Filters come from code (projections, subscribers), so there are only a few shapes to keep.
+  const readAllStatements = new Map<string, ReturnType<typeof prepareReadAll>>();
+  const readLog = (after: number, limit: number, filter: AllFilter | undefined) => {
+    const prefixes = filter?.streamPrefixes ?? [];
+    const types = filter?.eventTypes ?? [];
+    const shape = `${prefixes.length}/${types.length}`;
+    let statement = readAllStatements.get(shape);
+    if (!statement) {
+      statement = prepareReadAll(db, prefixes.length, types.length);
+      readAllStatements.set(shape, statement);
+    }
+    const params: ReadAllParams = { after, limit };
+    prefixes.forEach((prefix, i) => (params[`p${i}`] = prefix));
+    types.forEach((type, i) => (params[`t${i}`] = type));
+    return statement.all(params).map(parseRecordedEvent);
+  };
 
   const readPage = (filter: AllFilter | undefined) => (after: number, limit: number): LogPage => {
     const events = readLog(after, limit, filter);
@@ -192,9 +204,4 @@ function serializeEvents(streamId: string, events: NewEvent[]): SerializedEvent[
   } catch (error) {
     throw new EventStoreError(`Stream ${streamId}: an event is not serializable to JSON`, { cause: error });
   }
-}
-
-/** An absent or empty list places no constraint. */
-function jsonListOrNull(values: string[] | undefined): string | null {
-  return values && values.length > 0 ? JSON.stringify(values) : null;
 }
