@@ -129,7 +129,7 @@ export async function measureLag(context: BenchContext, settings: LagSettings): 
       notes: [
         `offered ${rate.toLocaleString('en-US')} commands/s for ${seconds} s (open loop, at most ${MAX_IN_FLIGHT} in flight) over ${customers.toLocaleString('en-US')} customers; completed ${Math.round(achieved).toLocaleString('en-US')} commands/s`,
         `${describeFailures(measured.failures)}; ${measured.skipped} ticks of ${TICK_MS} ms skipped because ${MAX_IN_FLIGHT} commands were still open`,
-        'the view is polled by the server (2 → 100 ms back-off), so lag includes up to one poll interval',
+        'the server ends each wait when its own projector applies a batch (and polls, 2 → 100 ms back-off, for projectors elsewhere)',
       ],
     };
   } finally {

@@ -12,7 +12,7 @@ export interface RebuildProgress {
 
 // Small enough for a page's parsed events to die young: at 5,000 they outlived the young
 // generation, and each major GC then walked the staged documents (GC time about halved at 1,000).
-const PAGE = 1000;
+export const REBUILD_PAGE_SIZE = 1000;
 
 async function replayInto(
   store: EventStore,
@@ -25,7 +25,7 @@ async function replayInto(
   const filter = { streamPrefixes: [CUSTOMER_STREAM_PREFIX], ...(eventTypes && { eventTypes: [...eventTypes] }) };
   let position = after;
   for (;;) {
-    const page = await store.readAll({ after: position, maxCount: PAGE, filter });
+    const page = await store.readAll({ after: position, maxCount: REBUILD_PAGE_SIZE, filter });
     if (page.length === 0) return position;
     const relevant = page.filter((event) => model.projection.canHandle(event));
     if (relevant.length > 0) await collection.applyBatch(model.projection, relevant);
