@@ -1,23 +1,26 @@
 /**
- * Wakes whoever in this process waits for a collection's next applied batch, so a read-your-writes
- * wait ends when the projector commits instead of at its next poll. Writers in other processes
- * are not seen here; waiters keep polling for them.
+ * Tells whoever in this process listens that a batch was applied to a collection, so a
+ * read-your-writes wait ends when the projector commits instead of at its next poll. Writers in
+ * other processes are not seen here; waiters keep polling for them.
  */
 export class AppliedSignal {
-  private readonly waiting = new Map<string, Array<() => void>>();
+  private readonly listeners = new Map<string, Set<() => void>>();
 
-  next(collection: string): Promise<void> {
-    return new Promise((resolve) => {
-      const waiters = this.waiting.get(collection);
-      if (waiters) waiters.push(resolve);
-      else this.waiting.set(collection, [resolve]);
-    });
+  /** Calls `listener` after each batch applied to `collection`; returns what stops it. */
+  listen(collection: string, listener: () => void): () => void {
+    let listeners = this.listeners.get(collection);
+    if (!listeners) {
+      listeners = new Set();
+      this.listeners.set(collection, listeners);
+    }
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.listeners.delete(collection);
+    };
   }
 
   applied(collection: string): void {
-    const waiters = this.waiting.get(collection);
-    if (!waiters) return;
-    this.waiting.delete(collection);
-    for (const wake of waiters) wake();
+    for (const listener of this.listeners.get(collection) ?? []) listener();
   }
 }

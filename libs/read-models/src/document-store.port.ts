@@ -55,8 +55,11 @@ export interface DocumentCollection<Doc extends ReadModelDocument> {
   getJson(id: string): Promise<{ json: string; revision: number } | null>;
   /** The stream revision the document last applied, or -1 when absent. */
   appliedRevision(id: string): Promise<number>;
-  /** Resolves once this process has applied another batch to the collection (other processes' writes are not seen). */
-  nextApplied(): Promise<void>;
+  /**
+   * Calls `listener` after each batch this process applies to the collection (other processes'
+   * writes are not seen); returns what stops it.
+   */
+  onApplied(listener: () => void): () => void;
   find(query: DocumentQuery): Promise<DocumentPage<Doc>>;
   /** Streams every document, for audits and aggregates over the whole base. */
   scan(batchSize?: number): AsyncIterable<Doc>;

@@ -9,7 +9,7 @@ function collectionAt(revision: number) {
   let current = revision;
   const collection = {
     appliedRevision: async () => current,
-    nextApplied: () => signal.next('view'),
+    onApplied: (listener: () => void) => signal.listen('view', listener),
   } as unknown as DocumentCollection<ReadModelDocument>;
   return {
     collection,
@@ -22,6 +22,26 @@ function collectionAt(revision: number) {
 
 describe('read-your-writes wait', () => {
   afterEach(() => jest.useRealTimers());
+
+  it('stops listening for applied batches once it has answered', async () => {
+    const signal = new AppliedSignal();
+    const stops: number[] = [];
+    const collection = {
+      appliedRevision: async () => 1,
+      onApplied: (listener: () => void) => {
+        const stop = signal.listen('view', listener);
+        return () => {
+          stops.push(1);
+          stop();
+        };
+      },
+    } as unknown as DocumentCollection<ReadModelDocument>;
+
+    await waitForRevision(collection, 'c1', 2, 30);
+    await waitForRevision(collection, 'c1', 1, 30);
+
+    expect(stops).toEqual([1, 1]);
+  });
 
   it('answers at once when the document has already applied the revision', async () => {
     const { collection } = collectionAt(3);

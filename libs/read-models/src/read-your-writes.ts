@@ -15,14 +15,30 @@ export async function waitForRevision<Doc extends ReadModelDocument>(
   timeoutMs: number,
 ): Promise<{ caughtUp: boolean; revision: number }> {
   const deadline = Date.now() + timeoutMs;
-  for (let attempt = 0; ; attempt++) {
-    const revision = await collection.appliedRevision(id);
-    if (revision >= minRevision) return { caughtUp: true, revision };
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) return { caughtUp: false, revision };
-    const delay = Math.min(remaining, POLL_DELAYS_MS[Math.min(attempt, POLL_DELAYS_MS.length - 1)]);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([collection.nextApplied(), new Promise((resolve) => (timer = setTimeout(resolve, delay)))]);
-    clearTimeout(timer);
+  let batches = 0;
+  let wake: (() => void) | undefined;
+  const stopListening = collection.onApplied(() => {
+    batches += 1;
+    wake?.();
+  });
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const batchesSeen = batches;
+      const revision = await collection.appliedRevision(id);
+      if (revision >= minRevision) return { caughtUp: true, revision };
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return { caughtUp: false, revision };
+      // A batch applied while the revision was being read may be the one awaited: read again at once.
+      if (batches !== batchesSeen) continue;
+      const delay = Math.min(remaining, POLL_DELAYS_MS[Math.min(attempt, POLL_DELAYS_MS.length - 1)]);
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, delay);
+      });
+      clearTimeout(timer);
+    }
+  } finally {
+    stopListening();
   }
 }

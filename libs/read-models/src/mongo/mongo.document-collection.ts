@@ -140,7 +140,7 @@ export function createMongoCollection<Doc extends ReadModelDocument>(
       return stored && { json: JSON.stringify(readDocument<Doc>(stored)), revision: stored._revision };
     },
 
-    nextApplied: () => settings.signal.next(collection.collectionName),
+    onApplied: (listener) => settings.signal.listen(collection.collectionName, listener),
 
     async appliedRevision(id) {
       const stored = await collection.findOne({ _id: id }, { projection: { _revision: 1 } });

@@ -57,7 +57,7 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
       apply(projection, events);
       signal.applied(table);
     },
-    nextApplied: () => signal.next(table),
+    onApplied: (listener) => signal.listen(table, listener),
   };
 }
 
@@ -104,7 +104,7 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
       // A copy: the next batch evolves the resident in place.
       return stored ? structuredClone(stored.doc) : rows.reads.get(id);
     },
-    nextApplied: () => signal.next(table),
+    onApplied: (listener) => signal.listen(table, listener),
     async getJson(id) {
       const stored = resident.get(id);
       if (!stored) return rows.reads.getJson(id);
@@ -166,7 +166,7 @@ function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
     return rows;
   });
 
-  const reads: Omit<DocumentCollection<Doc>, 'applyBatch' | 'nextApplied'> = {
+  const reads: Omit<DocumentCollection<Doc>, 'applyBatch' | 'onApplied'> = {
     async get(id) {
       const row = selectRow.get(id);
       return row?.doc ? parse(row.doc) : null;
