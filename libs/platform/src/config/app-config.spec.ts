@@ -8,6 +8,12 @@ describe('embedded store durability settings', () => {
     expect(config.readStore).toEqual({ kind: 'sqlite', synchronous: 'NORMAL' });
   });
 
+  it('waits for the disk on every read store batch when the projector consumes from Kafka, whose offsets live apart from the documents', () => {
+    const config = loadAppConfig({ EVENT_BUS: 'kafka', KAFKA_BROKERS: 'localhost:9092' });
+
+    expect(config.readStore).toEqual({ kind: 'sqlite', synchronous: 'FULL' });
+  });
+
   it('sets each store on its own', () => {
     const config = loadAppConfig({ SQLITE_SYNCHRONOUS: 'NORMAL', READ_STORE_SYNCHRONOUS: 'FULL' });
 

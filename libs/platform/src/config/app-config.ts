@@ -133,11 +133,13 @@ class Reader {
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const read = new Reader(env);
   const synchronous = read.oneOf('SQLITE_SYNCHRONOUS', 'FULL', ['FULL', 'NORMAL'] as const);
-  // The read store holds only what the log can rebuild, and each projector checkpoint commits with
-  // the documents it covers: a power loss can only take a suffix of both, which is projected again.
-  const readStoreSynchronous = read.oneOf('READ_STORE_SYNCHRONOUS', 'NORMAL', ['FULL', 'NORMAL'] as const);
   const eventStoreKind = read.oneOf('EVENT_STORE', 'sqlite', ['sqlite', 'esdb'] as const);
   const busKind = read.oneOf('EVENT_BUS', 'in-process', ['in-process', 'kafka'] as const);
+  // On the in-process bus the read store holds the relay's checkpoint, written after the documents
+  // it covers: a power loss takes a suffix of both, which the relay delivers again. A Kafka
+  // consumer commits its offsets to Kafka instead, so documents lost after such a commit would
+  // never be projected again: there the read store waits for the disk.
+  const readStoreSynchronous = read.oneOf('READ_STORE_SYNCHRONOUS', busKind === 'in-process' ? 'NORMAL' : 'FULL', ['FULL', 'NORMAL'] as const);
   const partitions = read.integer('KAFKA_PARTITIONS', 12, 1, 10_000);
   const readStoreKind = read.oneOf('READ_STORE', 'sqlite', ['sqlite', 'mongo'] as const);
   const domainRulesJson = read.optional('DOMAIN_RULES');
