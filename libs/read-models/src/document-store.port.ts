@@ -33,9 +33,12 @@ export interface DocumentPage<Doc> {
 /** An index column: a field ascending, or a field in the given direction (for sorts mixing directions). */
 export type IndexKey = FieldPath | SortKey;
 
+/** An index column as the sort key it serves. */
+export const indexColumn = (key: IndexKey): SortKey => (typeof key === 'string' ? { field: key, direction: 'asc' } : key);
+
 /** The index's name part for its columns, the same in every adapter. */
 export const indexKeyName = (keys: IndexKey[]): string =>
-  keys.map((key) => (typeof key === 'string' ? key : `${key.field}${key.direction === 'desc' ? '-desc' : ''}`)).join('__');
+  keys.map(indexColumn).map(({ field, direction }) => (direction === 'desc' ? `${field}-desc` : field)).join('__');
 
 /** Declares which field combinations get an index, created at start-up. */
 export interface CollectionDefinition {

@@ -1,10 +1,10 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
 import type { AppliedSignal } from '../applied-signal';
 import { evolveBatch, touchedDocumentIds, type DocumentWrite, type StoredDocument } from '../batch-evolution';
-import { indexKeyName, type CollectionDefinition, type DocumentCollection, type DocumentPage, type DocumentQuery } from '../document-store.port';
+import { indexColumn, indexKeyName, type CollectionDefinition, type DocumentCollection, type DocumentPage, type DocumentQuery } from '../document-store.port';
 import { encodeCursor } from '../keyset-cursor';
 import type { ReadModelDocument } from '../projection';
-import { LIVE, fieldName, mongoFind, valueAt, whereFilter, type MongoStoredDocument } from './mongo.query';
+import { LIVE, fieldName, mongoDirection, mongoFind, valueAt, whereFilter, type MongoStoredDocument } from './mongo.query';
 import { NAMESPACE_NOT_FOUND, isServerError, type WriteLimits } from './mongo.server';
 
 const DEFAULT_SCAN_BATCH = 500;
@@ -33,7 +33,7 @@ export async function createMongoIndexes(
   return Promise.all(
     [...declared].map(([name, keys]) =>
       collection.createIndex(
-        keys.map((key): [string, 1 | -1] => (typeof key === 'string' ? [fieldName(key), 1] : [fieldName(key.field), key.direction === 'desc' ? -1 : 1])),
+        keys.map(indexColumn).map((key): [string, 1 | -1] => [fieldName(key.field), mongoDirection(key)]),
         { name },
       ),
     ),

@@ -79,6 +79,9 @@ function keysetFilter(keys: SortKey[], values: KeyValue[]): Filter<MongoStoredDo
   return branches.length === 0 ? { _id: { $in: [] } } : { $or: branches };
 }
 
+/** A sort key's direction as MongoDB writes it, in sorts and index keys alike. */
+export const mongoDirection = (key: SortKey): 1 | -1 => (key.direction === 'asc' ? 1 : -1);
+
 export interface MongoFind {
   filter: Filter<MongoStoredDocument>;
   sort: Sort;
@@ -94,7 +97,7 @@ export function mongoFind(query: DocumentQuery): MongoFind {
   const keyFields = keys.map((key) => fieldName(key.field));
   return {
     filter: whereFilter(query.where, keyset),
-    sort: keys.map((key, i): [string, 1 | -1] => [keyFields[i], key.direction === 'asc' ? 1 : -1]),
+    sort: keys.map((key, i): [string, 1 | -1] => [keyFields[i], mongoDirection(key)]),
     limit: query.limit + 1,
     keyFields,
   };

@@ -1,11 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@crm/contracts';
-import { indexKeyName, type CollectionDefinition, type Condition, type DocumentCollection, type DocumentPage, type DocumentQuery, type IndexKey } from '../document-store.port';
+import { indexColumn, indexKeyName, type CollectionDefinition, type Condition, type DocumentCollection, type DocumentPage, type DocumentQuery } from '../document-store.port';
 import { AppliedSignal } from '../applied-signal';
 import { evolveBatch, type StoredDocument } from '../batch-evolution';
 import type { Projection, ReadModelDocument } from '../projection';
 import { encodeCursor, type KeyValue } from '../keyset-cursor';
-import { chooseFindPlan, countSql, fieldSql, findSql, probeSql, quoteIdentifier, type SqlFragment, type SqlValue } from './sqlite.query';
+import { chooseFindPlan, countSql, findSql, orderBySql, probeSql, quoteIdentifier, type SqlFragment, type SqlValue } from './sqlite.query';
 
 interface StoredRow {
   revision: number;
@@ -35,9 +35,8 @@ export function createSqliteIndexes(db: Database, definition: CollectionDefiniti
   for (const name of existing) {
     if (name.startsWith(prefix) && !declared.has(name)) db.exec(`DROP INDEX ${quoteIdentifier(name)}`);
   }
-  const column = (key: IndexKey) => (typeof key === 'string' ? fieldSql(key) : `${fieldSql(key.field)} ${key.direction === 'desc' ? 'DESC' : 'ASC'}`);
   for (const [name, keys] of declared) {
-    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteIdentifier(definition.name)} (${keys.map(column).join(', ')})`);
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteIdentifier(definition.name)} (${orderBySql(keys.map(indexColumn))})`);
   }
 }
 

@@ -74,7 +74,8 @@ function conditionSql(condition: Condition, indexable = true): SqlFragment {
   }
 }
 
-const orderBySql = (keys: SortKey[]): string =>
+/** Sort keys as an ORDER BY list, and as an index's columns: the same text is what lets SQLite match the two. */
+export const orderBySql = (keys: SortKey[]): string =>
   keys.map((key) => `${fieldSql(key.field)} ${key.direction === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
 
 const equalSql = (field: string, value: KeyValue): SqlFragment =>
