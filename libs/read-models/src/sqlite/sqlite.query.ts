@@ -36,11 +36,13 @@ const bindable = (value: string | number | boolean): SqlValue =>
 const RANGE_OPERATORS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
 /**
- * One condition. `indexable: false` writes the field as `+expr`, which SQLite will not match to
- * an index, yet still reads from an index entry that holds the expression.
+ * `indexable: false` writes the field as `+expr`, which SQLite will not match to an index, yet
+ * still reads from an index entry that holds the expression.
  */
+const termSql = (field: FieldPath, indexable: boolean): string => `${indexable ? '' : '+'}${fieldSql(field)}`;
+
 function conditionSql(condition: Condition, indexable = true): SqlFragment {
-  const field = `${indexable ? '' : '+'}${fieldSql(condition.field)}`;
+  const field = termSql(condition.field, indexable);
   switch (condition.op) {
     case 'eq':
       return condition.value === null
@@ -104,7 +106,7 @@ interface Keyset {
  * reaches: they are the separate `thenMissing` range.
  */
 function keysetSql(keys: SortKey[], values: KeyValue[], indexable: boolean): Keyset {
-  const fields = keys.map((key) => `${indexable ? '' : '+'}${fieldSql(key.field)}`);
+  const fields = keys.map((key) => termSql(key.field, indexable));
   const branches: SqlFragment[] = [];
   keys.forEach((key, i) => {
     const after = afterSql(fields[i], key.direction, values[i]);
@@ -140,8 +142,11 @@ function whereSql(conditions: Condition[], fragments: SqlFragment[]): SqlFragmen
   return { sql: all.map((part) => part.sql).join(' AND '), params: all.flatMap((part) => part.params) };
 }
 
+/** Every condition as written, each free to use its index. */
+const matchingSql = (where: Condition[]): SqlFragment => whereSql(where, where.map((condition) => conditionSql(condition)));
+
 export const countSql = (table: string, where: Condition[] = []): SqlFragment => {
-  const clause = whereSql(where, where.map((condition) => conditionSql(condition)));
+  const clause = matchingSql(where);
   return { sql: `SELECT count(*) AS n FROM ${quoteIdentifier(table)} WHERE ${clause.sql}`, params: clause.params };
 };
 
@@ -172,8 +177,7 @@ const rangesOffTheSort = (query: DocumentQuery): Condition[] => {
 
 /** Counts the query's matches, stopping at the threshold: an index-only read when an index covers the conditions. */
 export function probeSql(table: string, query: DocumentQuery): SqlFragment {
-  const where = query.where ?? [];
-  const clause = whereSql(where, where.map((condition) => conditionSql(condition)));
+  const clause = matchingSql(query.where ?? []);
   return {
     sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${quoteIdentifier(table)} WHERE ${clause.sql} LIMIT ?)`,
     params: [...clause.params, SORT_ORDER_THRESHOLD],
