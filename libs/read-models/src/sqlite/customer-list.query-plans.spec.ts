@@ -1,41 +1,23 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CUSTOMER_LIST_FILTERS, CUSTOMER_LIST_SORTS, CUSTOMER_NAME_FIELD, customerListIndexes } from '../customer-list.queries';
 import type { Condition, DocumentQuery } from '../document-store.port';
 import { encodeCursor } from '../keyset-cursor';
 import { CUSTOMER_VIEW } from '../read-model.names';
-import { createSqliteDocumentStore } from './sqlite.document-store';
-import { findSql, type FindPlan } from './sqlite.query';
+import { sqliteQueryPlans, type SqliteQueryPlans } from '../testing/sqlite-query-plans';
+import type { FindPlan } from './sqlite.query';
 
 /**
  * Every page GET /customers can ask for, read from one index in the page's order: no table scan
  * and no sort step, whatever the filter, the sort, and whether a cursor is given.
  */
 describe('GET /customers query plans on the SQLite read store', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'crm-customer-list-plans-'));
-  const filename = join(dir, 'read.db');
-  let db: Database.Database;
+  let plans: SqliteQueryPlans;
 
   beforeAll(async () => {
-    const store = createSqliteDocumentStore({ filename });
-    await store.collection({ name: CUSTOMER_VIEW, indexes: customerListIndexes() });
-    await store.close();
-    db = new Database(filename, { readonly: true });
+    plans = await sqliteQueryPlans([{ name: CUSTOMER_VIEW, indexes: customerListIndexes() }]);
   });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => plans.close());
 
-  const plan = (query: DocumentQuery, findPlan?: FindPlan): string[] =>
-    findSql(CUSTOMER_VIEW, query, findPlan).statements.flatMap(({ sql, params }) =>
-      db
-        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params, query.limit + 1)
-        .map((row) => row.detail),
-    );
+  const plan = (query: DocumentQuery, findPlan?: FindPlan): string[] => plans.explain(CUSTOMER_VIEW, query, findPlan);
   const cursorFor = (sort: keyof typeof CUSTOMER_LIST_SORTS) =>
     encodeCursor([sort === 'clp' ? 1200.5 : sort === 'name' ? 'ada almeida' : '2026-01-01T00:00:00.000Z', 'customer-7']);
 

@@ -1,40 +1,22 @@
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Condition, DocumentQuery } from '../document-store.port';
 import { COMPLAINT_QUEUE, RECOVERY_QUEUE } from '../read-model.names';
 import { COMPLAINT_QUEUE_ORDER, RECOVERY_QUEUE_ORDER, complaintQueueIndexes, recoveryQueueIndexes } from '../service-queue.queries';
-import { createSqliteDocumentStore } from './sqlite.document-store';
-import { findSql, type FindPlan } from './sqlite.query';
+import { sqliteQueryPlans, type SqliteQueryPlans } from '../testing/sqlite-query-plans';
+import type { FindPlan } from './sqlite.query';
 
 /** The service queues are read from one index in their order, whichever filters a department sets. */
 describe('service queue query plans on the SQLite read store', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'crm-queue-plans-'));
-  const filename = join(dir, 'read.db');
-  let db: Database.Database;
+  let plans: SqliteQueryPlans;
 
   beforeAll(async () => {
-    const store = createSqliteDocumentStore({ filename });
-    await store.collection({ name: COMPLAINT_QUEUE, indexes: complaintQueueIndexes() });
-    await store.collection({ name: RECOVERY_QUEUE, indexes: recoveryQueueIndexes() });
-    await store.close();
-    db = new Database(filename, { readonly: true });
+    plans = await sqliteQueryPlans([
+      { name: COMPLAINT_QUEUE, indexes: complaintQueueIndexes() },
+      { name: RECOVERY_QUEUE, indexes: recoveryQueueIndexes() },
+    ]);
   });
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => plans.close());
 
-  const plan = (table: string, query: DocumentQuery, findPlan?: FindPlan): string =>
-    findSql(table, query, findPlan)
-      .statements.flatMap(({ sql, params }) =>
-        db
-          .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-          .all(...params, query.limit + 1)
-          .map((row) => row.detail),
-      )
-      .join('\n');
+  const plan = (table: string, query: DocumentQuery, findPlan?: FindPlan): string => plans.explain(table, query, findPlan).join('\n');
 
   const open: Condition = { field: 'status', op: 'eq', value: 'open' };
   const overdue: Condition = { field: 'deadline', op: 'lt', value: '2026-11-23T00:00:00.000Z' };

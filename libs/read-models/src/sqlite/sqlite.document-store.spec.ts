@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Condition, DocumentQuery } from '../document-store.port';
 import { encodeCursor } from '../keyset-cursor';
+import { sqliteQueryPlans, type SqliteQueryPlans } from '../testing/sqlite-query-plans';
 import {
   contactEvent,
   contactProjection,
@@ -20,24 +21,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeDocumentStoreContract('SQLite', async (location) => createSqliteDocumentStore({ filename: join(dir, `${location}.db`) }));
 
 describe('SQLite document store query plans', () => {
-  const filename = join(dir, 'plans.db');
-  let db: Database.Database;
+  let plans: SqliteQueryPlans;
 
   beforeAll(async () => {
-    const store = createSqliteDocumentStore({ filename });
-    await store.collection(contactsDefinition);
-    await store.close();
-    db = new Database(filename, { readonly: true });
+    plans = await sqliteQueryPlans([contactsDefinition]);
   });
-  afterAll(() => db.close());
+  afterAll(() => plans.close());
 
-  const plan = (query: DocumentQuery): string[] =>
-    findSql('contacts', query).statements.flatMap(({ sql, params }) =>
-      db
-        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params, query.limit + 1)
-        .map((row) => row.detail),
-    );
+  const plan = (query: DocumentQuery): string[] => plans.explain('contacts', query);
 
   it.each<[string, Condition[]]>([
     ['tier, score', [{ field: 'tier', op: 'eq', value: 'gold' }, { field: 'score', op: 'gte', value: 80 }]],
