@@ -1,6 +1,7 @@
 import type { DomainRules } from '../config/domain-rules';
 import { complaintDeadline, complaintPriority } from '../rules/complaint-sla.rule';
 import type { EvaluationTrigger } from '../rules/evaluation-trigger';
+import { historyItems, someInHistory } from '../shared/history';
 import { money, round, sum } from '../shared/numbers';
 import { hoursBetween, isAfter } from '../shared/time';
 import type * as C from './customer.commands';
@@ -171,7 +172,7 @@ function recordPurchase(command: C.RecordPurchase, customer: RegisteredCustomer,
     };
   });
   if (customer.status === 'lost') throw new CommandRejectedError('A lost customer cannot purchase before a successful recovery');
-  if (customer.sales.orders.some((order) => order.orderId === orderId)) throw new CommandRejectedError(`Order ${orderId} is already recorded`);
+  if (someInHistory(customer.sales.orders, (order) => order.orderId === orderId)) throw new CommandRejectedError(`Order ${orderId} is already recorded`);
   const totals = {
     quantity: sum(lines.map((line) => line.quantity)),
     revenue: money(sum(lines.map((line) => line.revenue))),
@@ -189,7 +190,7 @@ function fileComplaint(command: C.FileComplaint, customer: RegisteredCustomer, r
   const severity = requireOneOf('severity', data.severity, V.COMPLAINT_SEVERITIES);
   const category = requireOneOf('category', data.category, V.COMPLAINT_CATEGORIES);
   const description = requireText('description', data.description);
-  if (customer.service.complaints[complaintId]) throw new CommandRejectedError(`Complaint ${complaintId} is already filed`);
+  if (someInHistory(customer.service.complaints, (filed) => filed.complaintId === complaintId)) throw new CommandRejectedError(`Complaint ${complaintId} is already filed`);
   const fact: CustomerEvent = {
     type: 'ComplaintFiled',
     data: {
@@ -209,10 +210,12 @@ function fileComplaint(command: C.FileComplaint, customer: RegisteredCustomer, r
 }
 
 function requireOpenComplaint(customer: RegisteredCustomer, complaintId: string) {
-  const complaint = customer.service.complaints[complaintId];
-  if (!complaint) throw new ComplaintNotFoundError(complaintId);
-  if (complaint.status === 'resolved') throw new CommandRejectedError(`Complaint ${complaintId} is already resolved`);
-  return complaint;
+  const complaint = customer.service.openComplaints[complaintId];
+  if (complaint) return complaint;
+  if (someInHistory(customer.service.complaints, (filed) => filed.complaintId === complaintId)) {
+    throw new CommandRejectedError(`Complaint ${complaintId} is already resolved`);
+  }
+  throw new ComplaintNotFoundError(complaintId);
 }
 
 function resolveComplaint(command: C.ResolveComplaint, customer: RegisteredCustomer, rules: DomainRules): CustomerEvent[] {
@@ -412,9 +415,7 @@ function assignValueTier(command: C.AssignValueTier, customer: RegisteredCustome
     throw new InvalidCommandError('figures', 'must map names to finite numbers');
   }
   if (customer.valueTier === tier) return [];
-  const complaintPriorities = Object.entries(customer.service.complaints)
-    .filter(([, complaint]) => complaint.status === 'open')
-    .map(([complaintId, complaint]) => ({ complaintId, priority: complaintPriority(complaint.severity, tier, rules) }));
+  const complaintPriorities = Object.entries(customer.service.openComplaints).map(([complaintId, complaint]) => ({ complaintId, priority: complaintPriority(complaint.severity, tier, rules) }));
   return [
     {
       type: 'ValueTierAssigned',
@@ -427,5 +428,5 @@ function assignValueTier(command: C.AssignValueTier, customer: RegisteredCustome
 function eraseCustomer(command: C.EraseCustomer, customer: RegisteredCustomer, rules: DomainRules): CustomerEvent[] {
   const occurredAt = requireBusinessTime('occurredAt', command.data.occurredAt, command.metadata.now, rules);
   if (customer.erased) return [];
-  return [{ type: 'CustomerErased', data: { customerId: customer.customerId, occurredAt, complaintIds: Object.keys(customer.service.complaints) } }];
+  return [{ type: 'CustomerErased', data: { customerId: customer.customerId, occurredAt, complaintIds: historyItems(customer.service.complaints).map((filed) => filed.complaintId) } }];
 }

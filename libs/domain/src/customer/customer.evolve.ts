@@ -1,3 +1,4 @@
+import { EMPTY_HISTORY, appended } from '../shared/history';
 import { earliest, latest } from '../shared/time';
 import { ERASED, isErased, type CustomerEvent } from './customer.events';
 import {
@@ -54,8 +55,8 @@ function registered(data: Extract<CustomerEvent, { type: 'CustomerRegistered' }>
     },
     lifecycle: { stage: null, stageBeforeDecline: null, declineRule: null },
     loyalty: { level: 'none', drivers: NO_DRIVERS },
-    sales: { orders: [], firstPurchaseAt: null, lastPurchaseAt: null, categories: [] },
-    service: { surveys: [], complaints: {}, satisfiedResolutions: 0, unsatisfiedResolutions: 0, escalations: 0 },
+    sales: { orders: EMPTY_HISTORY, firstPurchaseAt: null, lastPurchaseAt: null, categories: [] },
+    service: { surveys: EMPTY_HISTORY, complaints: EMPTY_HISTORY, openComplaints: {}, satisfiedResolutions: 0, unsatisfiedResolutions: 0, escalations: 0 },
     referrals: 0,
     credit: { limit: 0, paymentsTotal: 0, payments: 0, overdueAmount: 0, overdueIncidents: 0 },
     logistics: { deliveries: 0, delayed: 0, delayDaysTotal: 0 },
@@ -77,11 +78,13 @@ function apply(state: RegisteredCustomer, event: CustomerEvent): RegisteredCusto
     case 'PurchaseRecorded': {
       const { orderId, occurredAt, totals, lines } = event.data;
       const { sales } = state;
-      const categories = [...new Set([...sales.categories, ...lines.map((line) => line.category)])];
+      const categories = lines.every((line) => sales.categories.includes(line.category))
+        ? sales.categories
+        : [...new Set([...sales.categories, ...lines.map((line) => line.category)])];
       return {
         ...state,
         sales: {
-          orders: [...sales.orders, { orderId, at: occurredAt, revenue: totals.revenue, profit: totals.profit }],
+          orders: appended(sales.orders, { orderId, at: occurredAt, revenue: totals.revenue, profit: totals.profit }),
           firstPurchaseAt: sales.firstPurchaseAt === null ? occurredAt : earliest(sales.firstPurchaseAt, occurredAt),
           lastPurchaseAt: sales.lastPurchaseAt === null ? occurredAt : latest(sales.lastPurchaseAt, occurredAt),
           categories,
@@ -90,17 +93,26 @@ function apply(state: RegisteredCustomer, event: CustomerEvent): RegisteredCusto
     }
     case 'ComplaintFiled': {
       const { complaintId, category, severity, occurredAt, deadline } = event.data;
-      const complaint = { category, severity, filedAt: occurredAt, deadline, status: 'open' as const, escalated: false };
-      return { ...state, service: { ...state.service, complaints: { ...state.service.complaints, [complaintId]: complaint } } };
-    }
-    case 'ComplaintResolved': {
-      const { complaintId, customerSatisfied } = event.data;
       const { service } = state;
+      const complaint = { complaintId, category, severity, filedAt: occurredAt, deadline };
       return {
         ...state,
         service: {
           ...service,
-          complaints: { ...service.complaints, [complaintId]: { ...service.complaints[complaintId], status: 'resolved' } },
+          complaints: appended(service.complaints, complaint),
+          openComplaints: { ...service.openComplaints, [complaintId]: { ...complaint, escalated: false } },
+        },
+      };
+    }
+    case 'ComplaintResolved': {
+      const { complaintId, customerSatisfied } = event.data;
+      const { service } = state;
+      const { [complaintId]: _resolved, ...openComplaints } = service.openComplaints;
+      return {
+        ...state,
+        service: {
+          ...service,
+          openComplaints,
           satisfiedResolutions: service.satisfiedResolutions + (customerSatisfied ? 1 : 0),
           unsatisfiedResolutions: service.unsatisfiedResolutions + (customerSatisfied ? 0 : 1),
         },
@@ -109,17 +121,18 @@ function apply(state: RegisteredCustomer, event: CustomerEvent): RegisteredCusto
     case 'ComplaintEscalated': {
       const { complaintId } = event.data;
       const { service } = state;
+      const complaint = service.openComplaints[complaintId];
       return {
         ...state,
         service: {
           ...service,
-          complaints: { ...service.complaints, [complaintId]: { ...service.complaints[complaintId], escalated: true } },
+          openComplaints: complaint ? { ...service.openComplaints, [complaintId]: { ...complaint, escalated: true } } : service.openComplaints,
           escalations: service.escalations + 1,
         },
       };
     }
     case 'SatisfactionSurveyed':
-      return { ...state, service: { ...state.service, surveys: [...state.service.surveys, { at: event.data.occurredAt, score: event.data.score }] } };
+      return { ...state, service: { ...state.service, surveys: appended(state.service.surveys, { at: event.data.occurredAt, score: event.data.score }) } };
     case 'ReferralMade':
       return { ...state, referrals: state.referrals + 1 };
     case 'RecoveryStarted':

@@ -29,7 +29,7 @@ export function relationshipSnapshot(state: CustomerState, revision?: number): R
     valueTier: state.valueTier,
     clp: { historical: value.historical, current: value.current, potential: value.potential, total: value.total },
     scores: { crossSell: value.crossSell, upSell: value.upSell, creditRisk: value.creditRisk },
-    openComplaints: Object.values(state.service.complaints).filter((complaint) => complaint.status === 'open').length,
+    openComplaints: Object.keys(state.service.openComplaints).length,
     lastTouchpointAt: state.lastTouchpointAt,
     ...(revision === undefined ? {} : { revision }),
   };

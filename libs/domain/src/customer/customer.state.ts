@@ -6,6 +6,7 @@ import type {
   CustomerRole,
   ValueTier,
 } from './customer.commands';
+import type { History } from '../shared/history';
 import type { CustomerValue } from './customer.events';
 
 export type RelationshipStatus = 'potential' | 'target' | 'active' | 'lost' | 'recovered';
@@ -40,12 +41,20 @@ export interface OrderRecord {
   profit: number;
 }
 
-export interface ComplaintRecord {
+export interface SurveyRecord {
+  at: string;
+  score: number;
+}
+
+export interface FiledComplaint {
+  complaintId: string;
   category: ComplaintCategory;
   severity: ComplaintSeverity;
   filedAt: string;
   deadline: string;
-  status: 'open' | 'resolved';
+}
+
+export interface OpenComplaint extends FiledComplaint {
   escalated: boolean;
 }
 
@@ -75,10 +84,13 @@ export interface RegisteredCustomer {
     declineRule: string | null;
   };
   loyalty: { level: LoyaltyLevel; drivers: LoyaltyDrivers };
-  sales: { orders: OrderRecord[]; firstPurchaseAt: string | null; lastPurchaseAt: string | null; categories: string[] };
+  sales: { orders: History<OrderRecord>; firstPurchaseAt: string | null; lastPurchaseAt: string | null; categories: string[] };
   service: {
-    surveys: Array<{ at: string; score: number }>;
-    complaints: Record<string, ComplaintRecord>;
+    surveys: History<SurveyRecord>;
+    /** Every complaint filed, resolved or not: the quality record and erasure read them. */
+    complaints: History<FiledComplaint>;
+    /** The complaints still open, by id: a handful at a time, so changing one copies little. */
+    openComplaints: Record<string, OpenComplaint>;
     satisfiedResolutions: number;
     unsatisfiedResolutions: number;
     escalations: number;

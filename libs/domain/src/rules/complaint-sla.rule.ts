@@ -19,7 +19,7 @@ export const complaintPriority = (severity: ComplaintSeverity, tier: ValueTier |
 export function complaintsToEscalate(state: CustomerState, asOf: string): Array<{ complaintId: string; deadline: string }> {
   if (!isRegistered(state)) return [];
   const at = Date.parse(asOf);
-  return Object.entries(state.service.complaints)
-    .filter(([, complaint]) => complaint.status === 'open' && !complaint.escalated && Date.parse(complaint.deadline) < at)
+  return Object.entries(state.service.openComplaints)
+    .filter(([, complaint]) => !complaint.escalated && Date.parse(complaint.deadline) < at)
     .map(([complaintId, complaint]) => ({ complaintId, deadline: complaint.deadline }));
 }

@@ -1,8 +1,9 @@
 import type { DomainRules } from '../config/domain-rules';
 import type { CustomerValue } from '../customer/customer.events';
 import type { RegisteredCustomer } from '../customer/customer.state';
+import { historyItems } from '../shared/history';
 import { clamp01, money, round, sum } from '../shared/numbers';
-import { daysBetween } from '../shared/time';
+import { daysBetween, inBusinessTimeOrder } from '../shared/time';
 
 export const VALUE_RULE = 'value.customer-lifetime-profit';
 
@@ -25,7 +26,7 @@ export interface ValueAssessment {
  */
 export function assessValue(customer: RegisteredCustomer, at: string, rules: DomainRules['value']): ValueAssessment {
   const rate = rules.annualDiscountRate;
-  const orders = [...customer.sales.orders].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const orders = inBusinessTimeOrder(historyItems(customer.sales.orders));
   const historical = sum(orders.map((order) => order.profit * (1 + rate) ** (Math.max(0, daysBetween(order.at, at)) / 365)));
 
   const sinceFirst = orders.length === 0 ? 0 : Math.max(0, daysBetween(orders[0].at, at));

@@ -1,6 +1,8 @@
 import type { DomainRules } from '../config/domain-rules';
-import type { LoyaltyDrivers, RegisteredCustomer } from '../customer/customer.state';
+import type { LoyaltyDrivers, RegisteredCustomer, SurveyRecord } from '../customer/customer.state';
+import { historyItems, historyLength, type History } from '../shared/history';
 import { clamp, clamp01, round } from '../shared/numbers';
+import { inBusinessTimeOrder } from '../shared/time';
 import { openComplaints, purchaseCount, tenureDays } from './relationship-facts';
 
 export const DRIVERS_RULE = 'loyalty.drivers-scored';
@@ -35,11 +37,11 @@ export function scoreDrivers(customer: RegisteredCustomer, at: string, rules: Do
   const trust = clamp(satisfaction * maturity - breachPenalty, 0, 100);
 
   const deliveryReliability = logistics.deliveries === 0 ? 1 : 1 - logistics.delayed / logistics.deliveries;
-  const qualityComplaints = Object.values(service.complaints).filter(
+  const qualityComplaints = historyItems(service.complaints).filter(
     (complaint) => complaint.category === 'poor-quality' || complaint.category === 'poor-choice',
   ).length;
   const qualityRecord = clamp01(1 - qualityComplaints * rules.qualityComplaintImpact);
-  const revenue = customer.sales.orders.reduce((total, order) => total + order.revenue, 0);
+  const revenue = historyItems(customer.sales.orders).reduce((total, order) => total + order.revenue, 0);
   const spend = clamp01(revenue / rules.perceivedValueFullSpend);
   const pv = rules.perceivedValueWeights;
   const perceivedValue =
@@ -63,7 +65,7 @@ export function scoreDrivers(customer: RegisteredCustomer, at: string, rules: Do
       switchingCost: round(switchingCost, 1),
     },
     figures: {
-      surveys: service.surveys.length,
+      surveys: historyLength(service.surveys),
       surveyScore: round(surveyScore, 1),
       satisfiedResolutions: service.satisfiedResolutions,
       unsatisfiedResolutions: service.unsatisfiedResolutions,
@@ -83,8 +85,8 @@ export function scoreDrivers(customer: RegisteredCustomer, at: string, rules: Do
 }
 
 /** Surveys in business-time order, each newer one weighing `weight` against the running average. */
-function recencyWeightedAverage(surveys: ReadonlyArray<{ at: string; score: number }>, weight: number): number | null {
-  const ordered = [...surveys].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+function recencyWeightedAverage(surveys: History<SurveyRecord>, weight: number): number | null {
+  const ordered = inBusinessTimeOrder(historyItems(surveys));
   if (ordered.length === 0) return null;
   return ordered.slice(1).reduce((average, survey) => average + weight * (survey.score - average), ordered[0].score);
 }

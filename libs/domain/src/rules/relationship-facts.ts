@@ -1,8 +1,9 @@
 import type { RegisteredCustomer } from '../customer/customer.state';
+import { historyLength } from '../shared/history';
 import { daysBetween, earliest } from '../shared/time';
 
 /** Figures several rules share, read off the folded state at an evaluation time. */
-export const purchaseCount = (customer: RegisteredCustomer): number => customer.sales.orders.length;
+export const purchaseCount = (customer: RegisteredCustomer): number => historyLength(customer.sales.orders);
 
 /**
  * The relationship's tenure: the span over which the customer has kept buying, from the first
@@ -18,8 +19,7 @@ export const tenureDays = (customer: RegisteredCustomer, at: string): number => 
 export const daysSinceLastPurchase = (customer: RegisteredCustomer, at: string): number | null =>
   customer.sales.lastPurchaseAt === null ? null : Math.max(0, daysBetween(customer.sales.lastPurchaseAt, at));
 
-export const openComplaints = (customer: RegisteredCustomer) =>
-  Object.values(customer.service.complaints).filter((complaint) => complaint.status === 'open');
+export const openComplaints = (customer: RegisteredCustomer) => Object.values(customer.service.openComplaints);
 
 export const openCriticalComplaints = (customer: RegisteredCustomer): number =>
   openComplaints(customer).filter((complaint) => complaint.severity === 'critical').length;

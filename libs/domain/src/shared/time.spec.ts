@@ -1,4 +1,4 @@
-import { earliest, isAfter, latest } from './time';
+import { earliest, inBusinessTimeOrder, isAfter, latest } from './time';
 
 describe('comparing timestamps', () => {
   it.each([
@@ -17,5 +17,18 @@ describe('comparing timestamps', () => {
   it('keeps the later and the earlier of two times as written', () => {
     expect(latest('2024-01-01T10:00:00+02:00', '2024-01-01T09:00:00Z')).toBe('2024-01-01T09:00:00Z');
     expect(earliest('2024-01-01T10:00:00.000Z', '2024-01-01T09:00:00.000Z')).toBe('2024-01-01T09:00:00.000Z');
+  });
+});
+
+describe('ordering by business time', () => {
+  it('orders by the instant, whatever the layout, and keeps ties in recorded order', () => {
+    const items = [
+      { id: 'late', at: '2024-01-02T00:00:00Z' },
+      { id: 'tie-1', at: '2024-01-01T12:00:00+02:00' },
+      { id: 'early', at: '2024-01-01T00:00Z' },
+      { id: 'tie-2', at: '2024-01-01T10:00:00.000Z' },
+    ];
+    expect(inBusinessTimeOrder(items).map((item) => item.id)).toEqual(['early', 'tie-1', 'tie-2', 'late']);
+    expect(items[0].id).toBe('late');
   });
 });

@@ -26,3 +26,10 @@ export const isAfter = (a: string, b: string): boolean => (sameUtcLayout(a, b) ?
 export const latest = (a: string, b: string): string => (isAfter(b, a) ? b : a);
 
 export const earliest = (a: string, b: string): string => (isAfter(a, b) ? b : a);
+
+/** Items in the order of their business time, ties kept in recorded order; each time parsed once, not on every comparison. */
+export function inBusinessTimeOrder<T extends { at: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, time: Date.parse(item.at) }));
+  keyed.sort((a, b) => a.time - b.time);
+  return keyed.map(({ item }) => item);
+}

@@ -13,7 +13,7 @@ import { ConcurrencyError, EventStoreError } from '../event-store.errors';
 import { appendInTransaction, type AppendRequest, type SerializedEvent } from './sqlite.append';
 import { CommitSignal } from './commit-signal';
 import { GroupCommitQueue, type JobOutcome } from './group-commit.queue';
-import { parseRecordedEvent, toRecordedEvent } from './sqlite.rows';
+import { parseRecordedEvent } from './sqlite.rows';
 import { openEventStoreDatabase, type SqliteSynchronous } from './sqlite.schema';
 import { prepareReadAll, prepareStatements, type ReadAllParams, type StreamStateRow } from './sqlite.statements';
 import { createCatchUpSubscription, type LogPage } from './sqlite.subscription';
@@ -128,7 +128,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
         readOptions.direction === 'backwards'
           ? statements.readBackwards.all({ streamId, from: readOptions.fromRevision ?? lastRevision, floor, limit })
           : statements.readForwards.all({ streamId, from: readOptions.fromRevision ?? 0, floor, limit });
-      return rows.map(toRecordedEvent);
+      return rows.map(parseRecordedEvent);
     },
 
     async readAll(readOptions: ReadAllOptions = {}) {

@@ -1,4 +1,4 @@
-import type { EventMetadata, RecordedEvent } from '@crm/contracts';
+import type { RecordedEvent } from '@crm/contracts';
 
 /** An `events` row as the prepared statements select it. */
 export interface EventRow {
@@ -14,22 +14,10 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'position, stream_id AS streamId, revision, event_id AS eventId, type, data, metadata';
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.eventId,
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    streamId: row.streamId,
-    revision: row.revision,
-    globalPosition: row.position,
-  };
-}
-
 /**
- * A row as its RecordedEvent's JSON text, keys in toRecordedEvent's order. data and metadata are
- * stored as JSON already, so reading the log costs one string and one JSON.parse per event
- * instead of seven column strings, two parses and a mapping: a third less CPU per event.
+ * A row as its RecordedEvent's JSON text, keys in RecordedEvent's order. data and metadata are
+ * stored as JSON already, so reading the log or a stream costs one string and one JSON.parse per
+ * event instead of seven column strings, two parses and a mapping: a third less CPU per event.
  */
 export const RECORDED_EVENT_JSON = `'{"eventId":' || json_quote(event_id) || ',"type":' || json_quote(type)
   || ',"data":' || data || ',"metadata":' || metadata || ',"streamId":' || json_quote(stream_id)

@@ -43,14 +43,18 @@ export function prepareStatements(db: Database.Database) {
       INSERT INTO streams (stream_id, deleted, metadata) VALUES (@streamId, @deleted, @metadata)
       ON CONFLICT (stream_id) DO UPDATE SET deleted = excluded.deleted, metadata = excluded.metadata`),
     undeleteStream: db.prepare<{ streamId: string }>(`UPDATE streams SET deleted = 0 WHERE stream_id = @streamId`),
-    readForwards: db.prepare<{ streamId: string; from: number; floor: number; limit: number }, EventRow>(`
-      SELECT ${EVENT_COLUMNS} FROM events
+    readForwards: db
+      .prepare<{ streamId: string; from: number; floor: number; limit: number }, string>(`
+      SELECT ${RECORDED_EVENT_JSON} FROM events
       WHERE stream_id = @streamId AND revision >= MAX(@from, @floor)
-      ORDER BY revision LIMIT @limit`),
-    readBackwards: db.prepare<{ streamId: string; from: number; floor: number; limit: number }, EventRow>(`
-      SELECT ${EVENT_COLUMNS} FROM events
+      ORDER BY revision LIMIT @limit`)
+      .pluck(),
+    readBackwards: db
+      .prepare<{ streamId: string; from: number; floor: number; limit: number }, string>(`
+      SELECT ${RECORDED_EVENT_JSON} FROM events
       WHERE stream_id = @streamId AND revision <= @from AND revision >= @floor
-      ORDER BY revision DESC LIMIT @limit`),
+      ORDER BY revision DESC LIMIT @limit`)
+      .pluck(),
     headPosition: db.prepare<[], { head: number | null }>(`SELECT MAX(position) AS head FROM events`),
   };
 }
