@@ -10,6 +10,7 @@ import {
   createSqliteEventStore,
   createSqlitePersonalDataKeyStore,
   withPersonalDataEncryption,
+  withSealingKeyCache,
   type EventStore,
   type PersonalDataKeyStore,
 } from '@crm/event-store';
@@ -38,9 +39,11 @@ export const PERSONAL_DATA_KEYS_FILE = 'personal-data-keys.sqlite';
 
 /** Opens the store of the per-customer data keys the configuration names. */
 export async function openPersonalDataKeyStore(config: AppConfig): Promise<PersonalDataKeyStore> {
-  if (config.keyStore.kind === 'mongo') return createMongoPersonalDataKeyStore({ uri: config.keyStore.uri, database: config.keyStore.database });
+  if (config.keyStore.kind === 'mongo') {
+    return withSealingKeyCache(await createMongoPersonalDataKeyStore({ uri: config.keyStore.uri, database: config.keyStore.database }));
+  }
   mkdirSync(config.dataDir, { recursive: true });
-  return createSqlitePersonalDataKeyStore(join(config.dataDir, PERSONAL_DATA_KEYS_FILE));
+  return withSealingKeyCache(createSqlitePersonalDataKeyStore(join(config.dataDir, PERSONAL_DATA_KEYS_FILE)));
 }
 
 async function openRawEventStore(config: AppConfig): Promise<EventStore> {

@@ -29,8 +29,12 @@ export function createSqlitePersonalDataKeyStore(filename: string): PersonalData
   return {
     keyFor: async (subject) => {
       // Only a subject's first key is a write: every later append reads it without a durable transaction.
-      if (select.get(subject) === undefined) insert.run(subject, randomUUID(), randomBytes(32));
-      const key = toKey(select.get(subject));
+      let row = select.get(subject);
+      if (row === undefined) {
+        insert.run(subject, randomUUID(), randomBytes(32));
+        row = select.get(subject);
+      }
+      const key = toKey(row);
       if (key === undefined || key === 'shredded') throw new PersonalDataShreddedError(subject);
       return key;
     },
