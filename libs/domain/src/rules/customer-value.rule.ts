@@ -3,7 +3,7 @@ import type { CustomerValue } from '../customer/customer.events';
 import type { RegisteredCustomer } from '../customer/customer.state';
 import { historyItems } from '../shared/history';
 import { clamp01, money, round, sum } from '../shared/numbers';
-import { daysBetween, inBusinessTimeOrder } from '../shared/time';
+import { daysFrom, inBusinessTimeOrder } from '../shared/time';
 
 export const VALUE_RULE = 'value.customer-lifetime-profit';
 
@@ -26,12 +26,15 @@ export interface ValueAssessment {
  */
 export function assessValue(customer: RegisteredCustomer, at: string, rules: DomainRules['value']): ValueAssessment {
   const rate = rules.annualDiscountRate;
-  const orders = inBusinessTimeOrder(historyItems(customer.sales.orders));
-  const historical = sum(orders.map((order) => order.profit * (1 + rate) ** (Math.max(0, daysBetween(order.at, at)) / 365)));
+  const atTime = Date.parse(at);
+  const timed = inBusinessTimeOrder(historyItems(customer.sales.orders));
+  const orders = timed.map(({ item }) => item);
+  const ageDays = timed.map(({ time }) => daysFrom(time, atTime));
+  const historical = sum(orders.map((order, i) => order.profit * (1 + rate) ** (Math.max(0, ageDays[i]) / 365)));
 
-  const sinceFirst = orders.length === 0 ? 0 : Math.max(0, daysBetween(orders[0].at, at));
+  const sinceFirst = orders.length === 0 ? 0 : Math.max(0, ageDays[0]);
   const observedDays = Math.min(rules.patternWindowDays, Math.max(rules.minObservationDays, sinceFirst));
-  const profitInWindow = sum(orders.filter((order) => daysBetween(order.at, at) <= rules.patternWindowDays).map((order) => order.profit));
+  const profitInWindow = sum(orders.filter((_, i) => ageDays[i] <= rules.patternWindowDays).map((order) => order.profit));
   const annualProfit = (profitInWindow * 365) / observedDays;
   const annuity = sum(Array.from({ length: rules.horizonYears }, (_, year) => (1 + rate) ** -(year + 1)));
   const retention = customer.status === 'lost' ? 0 : customer.lifecycle.stage === 'decline' ? rules.declineRetention : 1;

@@ -86,7 +86,7 @@ export function scoreDrivers(customer: RegisteredCustomer, at: string, rules: Do
 
 /** Surveys in business-time order, each newer one weighing `weight` against the running average. */
 function recencyWeightedAverage(surveys: History<SurveyRecord>, weight: number): number | null {
-  const ordered = inBusinessTimeOrder(historyItems(surveys));
+  const ordered = inBusinessTimeOrder(historyItems(surveys)).map(({ item }) => item);
   if (ordered.length === 0) return null;
   return ordered.slice(1).reduce((average, survey) => average + weight * (survey.score - average), ordered[0].score);
 }

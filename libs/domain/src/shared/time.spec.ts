@@ -28,7 +28,7 @@ describe('ordering by business time', () => {
       { id: 'early', at: '2024-01-01T00:00Z' },
       { id: 'tie-2', at: '2024-01-01T10:00:00.000Z' },
     ];
-    expect(inBusinessTimeOrder(items).map((item) => item.id)).toEqual(['early', 'tie-1', 'tie-2', 'late']);
+    expect(inBusinessTimeOrder(items).map(({ item }) => item.id)).toEqual(['early', 'tie-1', 'tie-2', 'late']);
     expect(items[0].id).toBe('late');
   });
 });

@@ -7,7 +7,10 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d
 export const isIsoTimestamp = (value: unknown): value is string =>
   typeof value === 'string' && ISO_8601.test(value) && !Number.isNaN(Date.parse(value));
 
-export const daysBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / MS_PER_DAY;
+/** Days from one parsed time (epoch milliseconds) to another: for rules that parse each time once. */
+export const daysFrom = (fromTime: number, toTime: number): number => (toTime - fromTime) / MS_PER_DAY;
+
+export const daysBetween = (from: string, to: string): number => daysFrom(Date.parse(from), Date.parse(to));
 
 export const hoursBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / MS_PER_HOUR;
 
@@ -27,9 +30,14 @@ export const latest = (a: string, b: string): string => (isAfter(b, a) ? b : a);
 
 export const earliest = (a: string, b: string): string => (isAfter(a, b) ? b : a);
 
+/** An item with its business time parsed (epoch milliseconds). */
+export interface Timed<T> {
+  item: T;
+  time: number;
+}
+
 /** Items in the order of their business time, ties kept in recorded order; each time parsed once, not on every comparison. */
-export function inBusinessTimeOrder<T extends { at: string }>(items: readonly T[]): T[] {
-  const keyed = items.map((item) => ({ item, time: Date.parse(item.at) }));
-  keyed.sort((a, b) => a.time - b.time);
-  return keyed.map(({ item }) => item);
+export function inBusinessTimeOrder<T extends { at: string }>(items: readonly T[]): Array<Timed<T>> {
+  const timed = items.map((item) => ({ item, time: Date.parse(item.at) }));
+  return timed.sort((a, b) => a.time - b.time);
 }
