@@ -16,13 +16,15 @@ const c = customerCommands('cust-1');
 let directory: string;
 let store: EventStore;
 let streamReads: number;
+let tailReads: number[];
 let ids: number;
 
-/** The store as the executor sees it, counting whole-stream reads. */
+/** The store as the executor sees it, counting whole-stream reads and the reads from a revision on. */
 const counting = (inner: EventStore): EventStore => ({
   ...inner,
   readStream: (streamId, options) => {
     if (options === undefined) streamReads++;
+    else if (options.fromRevision !== undefined) tailReads.push(options.fromRevision);
     return inner.readStream(streamId, options);
   },
 });
@@ -45,6 +47,7 @@ beforeEach(() => {
   directory = mkdtempSync(join(tmpdir(), 'crm-executor-'));
   store = createSqliteEventStore({ filename: join(directory, 'events.sqlite') });
   streamReads = 0;
+  tailReads = [];
   ids = 0;
 });
 
@@ -93,6 +96,35 @@ describe('CustomerCommandExecutor', () => {
       const orders = (await store.readStream(customerStreamId('cust-1'))).filter((event) => event.type === 'PurchaseRecorded');
       expect(orders.map((event) => event.data.orderId)).toEqual(['o-1', 'o-2']);
       expect(outcome.revision).toBe((await loadCustomer(store, decider, 'cust-1')).revision);
+    });
+
+    it('given another process appended since, reads only the events appended since and folds them onto what it remembers', async () => {
+      const here = anExecutor();
+      const elsewhere = anExecutor();
+      const registered = await here.execute(c.register(day(0)), context());
+      await elsewhere.execute(purchase('o-1', day(1)), context());
+      const readsBefore = streamReads;
+
+      const outcome = await here.execute(purchase('o-2', day(2)), context());
+
+      expect(streamReads).toBe(readsBefore);
+      expect(tailReads).toEqual([registered.revision + 1]);
+      const fresh = await loadCustomer(store, decider, 'cust-1');
+      expect(outcome.revision).toBe(fresh.revision);
+      const next = await here.execute(purchase('o-3', day(3)), context());
+      expect(next.events).toEqual(decider.decide(purchase('o-3', day(3)), fresh.state));
+    });
+
+    it('given a key used through another process since, still answers its first outcome from the caught-up fold', async () => {
+      const here = anExecutor();
+      const elsewhere = anExecutor();
+      await here.execute(c.register(day(0)), context());
+      const first = await elsewhere.execute(purchase('o-1', day(1)), context({ idempotencyKey: 'key-1', requestHash: 'hash-1' }));
+      await here.execute(purchase('o-2', day(2)), context());
+
+      const retried = await here.execute(purchase('o-1', day(1)), context({ idempotencyKey: 'key-1', requestHash: 'hash-1' }));
+
+      expect(retried).toMatchObject({ replayed: true, revision: first.revision });
     });
 
     it('given If-Match names a revision another process wrote, accepts it rather than answering from its stale fold', async () => {

@@ -4,7 +4,7 @@ import { CUSTOMER_EVENT_SCHEMA_VERSIONS, type CustomerCommand, type CustomerDeci
 import { ConcurrencyError, type EventStore } from '@crm/event-store';
 import { IdempotencyKeyReusedError } from './application.errors';
 import type { CommandContext } from './command-context';
-import { loadCustomer, toDomainEvent } from './customer-stream';
+import { catchUpCustomer, loadCustomer, toDomainEvent } from './customer-stream';
 import { FoldedStreamCache, keyedAppendsOf, type FoldedStream } from './folded-stream.cache';
 
 export interface CommandOutcome {
@@ -30,8 +30,8 @@ const DEFAULT_FOLDED_EVENTS = 500_000;
  * append rather than a read and fold of the whole history. Another process may have appended
  * since (scale-out), so a remembered fold is trusted only where the append's expected revision
  * confirms it: any other outcome decided on one (a rejection, nothing to record, a stale
- * If-Match) is decided again on a fresh read. A key found in memory is a committed fact, so its
- * replay needs no confirmation.
+ * If-Match) is decided again on the fold caught up with the events appended since, read alone.
+ * A key found in memory is a committed fact, so its replay needs no confirmation.
  */
 export class CustomerCommandExecutor {
   private readonly folded: FoldedStreamCache;
@@ -62,7 +62,17 @@ export class CustomerCommandExecutor {
     }
   }
 
+  /** The stream folded as stored: a remembered fold caught up with what was appended since, or a whole read. */
   private async read(customerId: string): Promise<FoldedStream> {
+    const remembered = this.folded.get(customerId);
+    if (remembered) {
+      const { state, revision, events } = await catchUpCustomer(this.store, this.decider, customerId, remembered);
+      // Keys are facts of the log: the remembered map only grows, as it does after an append.
+      for (const [key, appended] of keyedAppendsOf(events)) remembered.keyedAppends.set(key, appended);
+      const stream = { state, revision, keyedAppends: remembered.keyedAppends };
+      this.folded.offer(customerId, stream);
+      return stream;
+    }
     const { state, revision, events } = await loadCustomer(this.store, this.decider, customerId);
     const stream = { state, revision, keyedAppends: keyedAppendsOf(events) };
     if (revision >= 0) this.folded.offer(customerId, stream);

@@ -39,3 +39,19 @@ export async function loadCustomer(
   const state = events.reduce((current, event) => decider.evolve(current, toDomainEvent(event)), decider.initialState);
   return { state, revision: events.at(-1)?.revision ?? -1, events };
 }
+
+/**
+ * A fold brought up to date: the events appended after `from.revision`, folded onto its state.
+ * Customer streams are only ever appended to (erasure shreds a key, it deletes no event), so a
+ * fold of the first events stays the fold of those events.
+ */
+export async function catchUpCustomer(
+  store: EventStore,
+  decider: CustomerDecider,
+  customerId: string,
+  from: { state: CustomerState; revision: number },
+): Promise<LoadedCustomer> {
+  const events = await store.readStream(customerStreamId(customerId), { fromRevision: from.revision + 1 });
+  const state = events.reduce((current, event) => decider.evolve(current, toDomainEvent(event)), from.state);
+  return { state, revision: events.at(-1)?.revision ?? from.revision, events };
+}
