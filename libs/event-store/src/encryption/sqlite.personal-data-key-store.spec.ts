@@ -20,6 +20,20 @@ describe('SQLite personal data key store on disk', () => {
     expect(readFileSync(file).includes(material)).toBe(false);
   });
 
+  it('creates the first keys of subjects asked for together, each its own and kept', async () => {
+    const file = newFile();
+    const keys = createSqlitePersonalDataKeyStore(file);
+    const subjects = Array.from({ length: 100 }, (_, i) => `cust-${i % 50}`);
+    const handedOut = await Promise.all(subjects.map((subject) => keys.keyFor(subject)));
+    await keys.close();
+
+    expect(new Set(handedOut.map((key) => key.id)).size).toBe(50);
+    handedOut.forEach((key, i) => expect(key).toEqual(handedOut[i % 50]));
+    const reopened = createSqlitePersonalDataKeyStore(file);
+    expect(await Promise.all(subjects.slice(0, 50).map((subject) => reopened.keyFor(subject)))).toEqual(handedOut.slice(0, 50));
+    await reopened.close();
+  });
+
   it('hands out an existing key while another connection holds the write lock', async () => {
     const file = newFile();
     const keys = createSqlitePersonalDataKeyStore(file);
