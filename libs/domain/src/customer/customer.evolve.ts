@@ -84,7 +84,7 @@ function apply(state: RegisteredCustomer, event: CustomerEvent): RegisteredCusto
       return {
         ...state,
         sales: {
-          orders: appended(sales.orders, { orderId, at: occurredAt, revenue: totals.revenue, profit: totals.profit }),
+          orders: appended(sales.orders, { orderId, at: occurredAt, time: Date.parse(occurredAt), revenue: totals.revenue, profit: totals.profit }),
           firstPurchaseAt: sales.firstPurchaseAt === null ? occurredAt : earliest(sales.firstPurchaseAt, occurredAt),
           lastPurchaseAt: sales.lastPurchaseAt === null ? occurredAt : latest(sales.lastPurchaseAt, occurredAt),
           categories,
@@ -132,7 +132,7 @@ function apply(state: RegisteredCustomer, event: CustomerEvent): RegisteredCusto
       };
     }
     case 'SatisfactionSurveyed':
-      return { ...state, service: { ...state.service, surveys: appended(state.service.surveys, { at: event.data.occurredAt, score: event.data.score }) } };
+      return { ...state, service: { ...state.service, surveys: appended(state.service.surveys, { at: event.data.occurredAt, time: Date.parse(event.data.occurredAt), score: event.data.score }) } };
     case 'ReferralMade':
       return { ...state, referrals: state.referrals + 1 };
     case 'RecoveryStarted':

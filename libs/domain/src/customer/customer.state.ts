@@ -37,12 +37,16 @@ export interface CustomerProfile {
 export interface OrderRecord {
   orderId: string;
   at: string;
+  /** `at` parsed once when folded: the value rules age every order on every decision. */
+  time: number;
   revenue: number;
   profit: number;
 }
 
 export interface SurveyRecord {
   at: string;
+  /** `at` parsed once when folded. */
+  time: number;
   score: number;
 }
 

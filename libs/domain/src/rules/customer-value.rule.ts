@@ -3,7 +3,7 @@ import type { CustomerValue } from '../customer/customer.events';
 import type { RegisteredCustomer } from '../customer/customer.state';
 import { historyItems } from '../shared/history';
 import { clamp01, money, round, sum } from '../shared/numbers';
-import { daysFrom, inBusinessTimeOrder } from '../shared/time';
+import { daysFrom, inTimeOrder } from '../shared/time';
 
 export const VALUE_RULE = 'value.customer-lifetime-profit';
 
@@ -27,9 +27,8 @@ export interface ValueAssessment {
 export function assessValue(customer: RegisteredCustomer, at: string, rules: DomainRules['value']): ValueAssessment {
   const rate = rules.annualDiscountRate;
   const atTime = Date.parse(at);
-  const timed = inBusinessTimeOrder(historyItems(customer.sales.orders));
-  const orders = timed.map(({ item }) => item);
-  const ageDays = timed.map(({ time }) => daysFrom(time, atTime));
+  const orders = inTimeOrder(historyItems(customer.sales.orders));
+  const ageDays = orders.map((order) => daysFrom(order.time, atTime));
   const historical = sum(orders.map((order, i) => order.profit * (1 + rate) ** (Math.max(0, ageDays[i]) / 365)));
 
   const sinceFirst = orders.length === 0 ? 0 : Math.max(0, ageDays[0]);

@@ -2,7 +2,7 @@ import type { DomainRules } from '../config/domain-rules';
 import type { LoyaltyDrivers, RegisteredCustomer, SurveyRecord } from '../customer/customer.state';
 import { historyItems, historyLength, type History } from '../shared/history';
 import { clamp, clamp01, round } from '../shared/numbers';
-import { inBusinessTimeOrder } from '../shared/time';
+import { inTimeOrder } from '../shared/time';
 import { openComplaints, purchaseCount, tenureDays } from './relationship-facts';
 
 export const DRIVERS_RULE = 'loyalty.drivers-scored';
@@ -86,7 +86,7 @@ export function scoreDrivers(customer: RegisteredCustomer, at: string, rules: Do
 
 /** Surveys in business-time order, each newer one weighing `weight` against the running average. */
 function recencyWeightedAverage(surveys: History<SurveyRecord>, weight: number): number | null {
-  const ordered = inBusinessTimeOrder(historyItems(surveys)).map(({ item }) => item);
+  const ordered = inTimeOrder(historyItems(surveys));
   if (ordered.length === 0) return null;
   return ordered.slice(1).reduce((average, survey) => average + weight * (survey.score - average), ordered[0].score);
 }

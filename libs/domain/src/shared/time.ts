@@ -30,14 +30,5 @@ export const latest = (a: string, b: string): string => (isAfter(b, a) ? b : a);
 
 export const earliest = (a: string, b: string): string => (isAfter(a, b) ? b : a);
 
-/** An item with its business time parsed (epoch milliseconds). */
-export interface Timed<T> {
-  item: T;
-  time: number;
-}
-
-/** Items in the order of their business time, ties kept in recorded order; each time parsed once, not on every comparison. */
-export function inBusinessTimeOrder<T extends { at: string }>(items: readonly T[]): Array<Timed<T>> {
-  const timed = items.map((item) => ({ item, time: Date.parse(item.at) }));
-  return timed.sort((a, b) => a.time - b.time);
-}
+/** Items in the order of their business time (epoch milliseconds), ties kept in recorded order. */
+export const inTimeOrder = <T extends { time: number }>(items: readonly T[]): T[] => [...items].sort((a, b) => a.time - b.time);
