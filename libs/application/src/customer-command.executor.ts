@@ -5,7 +5,7 @@ import { ConcurrencyError, type EventStore } from '@crm/event-store';
 import { IdempotencyKeyReusedError } from './application.errors';
 import type { CommandContext } from './command-context';
 import { catchUpCustomer, loadCustomer, toDomainEvent } from './customer-stream';
-import { FoldedStreamCache, keyedAppendsOf, type FoldedStream } from './folded-stream.cache';
+import { FoldedStreamCache, keyedAppendsOf, type FoldedStream, type KeyedAppend } from './folded-stream.cache';
 
 export interface CommandOutcome {
   customerId: string;
@@ -65,16 +65,13 @@ export class CustomerCommandExecutor {
   /** The stream folded as stored: a remembered fold caught up with what was appended since, or a whole read. */
   private async read(customerId: string): Promise<FoldedStream> {
     const remembered = this.folded.get(customerId);
-    if (remembered) {
-      const { state, revision, events } = await catchUpCustomer(this.store, this.decider, customerId, remembered);
-      // Keys are facts of the log: the remembered map only grows, as it does after an append.
-      for (const [key, appended] of keyedAppendsOf(events)) remembered.keyedAppends.set(key, appended);
-      const stream = { state, revision, keyedAppends: remembered.keyedAppends };
-      this.folded.offer(customerId, stream);
-      return stream;
-    }
-    const { state, revision, events } = await loadCustomer(this.store, this.decider, customerId);
-    const stream = { state, revision, keyedAppends: keyedAppendsOf(events) };
+    const { state, revision, events } = remembered
+      ? await catchUpCustomer(this.store, this.decider, customerId, remembered)
+      : await loadCustomer(this.store, this.decider, customerId);
+    // Keys are facts of the log: a remembered map only grows, as it does after an append.
+    const keyedAppends = remembered?.keyedAppends ?? new Map<string, KeyedAppend>();
+    for (const [key, appended] of keyedAppendsOf(events)) keyedAppends.set(key, appended);
+    const stream = { state, revision, keyedAppends };
     if (revision >= 0) this.folded.offer(customerId, stream);
     return stream;
   }

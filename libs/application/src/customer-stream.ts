@@ -22,7 +22,11 @@ export function toDomainEvent(event: RecordedEvent): CustomerEvent {
   return { type: event.type, data: upcastCustomerEvent(event.type, event.metadata.schemaVersion, event.data) } as CustomerEvent;
 }
 
-/** Reads a customer's stream and folds it through the decider's `evolve`, the same code the write side decides with. */
+/** Folds recorded events onto a state through the decider's `evolve`, the same code the write side decides with. */
+const fold = (decider: CustomerDecider, state: CustomerState, events: readonly RecordedEvent[]): CustomerState =>
+  events.reduce((current, event) => decider.evolve(current, toDomainEvent(event)), state);
+
+/** Reads a customer's stream and folds it from the initial state. */
 export async function loadCustomer(
   store: EventStore,
   decider: CustomerDecider,
@@ -36,8 +40,7 @@ export async function loadCustomer(
       (limit.atRevision === undefined || event.revision <= limit.atRevision) &&
       (asOf === undefined || Date.parse(event.metadata.recordedAt) <= asOf),
   );
-  const state = events.reduce((current, event) => decider.evolve(current, toDomainEvent(event)), decider.initialState);
-  return { state, revision: events.at(-1)?.revision ?? -1, events };
+  return { state: fold(decider, decider.initialState, events), revision: events.at(-1)?.revision ?? -1, events };
 }
 
 /**
@@ -52,6 +55,5 @@ export async function catchUpCustomer(
   from: { state: CustomerState; revision: number },
 ): Promise<LoadedCustomer> {
   const events = await store.readStream(customerStreamId(customerId), { fromRevision: from.revision + 1 });
-  const state = events.reduce((current, event) => decider.evolve(current, toDomainEvent(event)), from.state);
-  return { state, revision: events.at(-1)?.revision ?? from.revision, events };
+  return { state: fold(decider, from.state, events), revision: events.at(-1)?.revision ?? from.revision, events };
 }
