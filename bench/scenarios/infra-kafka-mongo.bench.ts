@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { Kafka, Partitioners, logLevel, type Message } from 'kafkajs';
 import { MongoClient, type AnyBulkWriteOperation, type Document } from 'mongodb';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { createKafkaEventBus } from '@crm/messaging';
 import { CUSTOMER_VIEW, createMongoDocumentStore, createSqliteDocumentStore, writeLimitsOf, type ReadModelDefinition } from '@crm/read-models';
 import { alternate } from '../support/alternate';
 import { seedCustomerLog } from '../support/customer-log-seed';
+import { logPages } from '../support/raw-log';
 import { measureLag } from '../support/lag-driver';
 import { NotRunError, notRun, type BenchContext, type BenchRow } from '../support/scenario';
 import { summarize, type LatencySummary } from '../support/percentiles';
@@ -25,44 +25,6 @@ const PARTITIONS = 12;
 const ROW_TIMEOUT_MS = 240_000;
 /** The issue's raw baseline: bulkWrites of this many upserts. */
 const RAW_BATCH = 1_000;
-
-interface EventRow {
-  position: number;
-  streamId: string;
-  revision: number;
-  eventId: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
-
-const EVENT_COLUMNS = 'position, stream_id AS streamId, revision, event_id AS eventId, type, data, metadata';
-
-const toRecorded = (row: EventRow): RecordedEvent => ({
-  eventId: row.eventId,
-  type: row.type,
-  data: JSON.parse(row.data) as Record<string, unknown>,
-  metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
-  streamId: row.streamId,
-  revision: row.revision,
-  globalPosition: row.position,
-});
-
-/** Reads the seeded log a page at a time, as the raw baselines do. */
-function* logPages(eventsFile: string, pageSize: number): Generator<RecordedEvent[]> {
-  const db = new Database(eventsFile, { readonly: true });
-  try {
-    const page = db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
-    for (let after = -1; ; ) {
-      const rows = page.all(after, pageSize);
-      if (rows.length === 0) return;
-      yield rows.map(toRecorded);
-      after = rows[rows.length - 1].position;
-    }
-  } finally {
-    db.close();
-  }
-}
 
 async function mongoRebuild(uri: string, eventsFile: string, events: number, model: ReadModelDefinition, runId: string): Promise<BenchRow> {
   const oursDatabase = `crm_bench_${runId}_ours`;
@@ -163,7 +125,9 @@ async function relay(brokers: string[], eventsFile: string, events: number, work
     await admin.createTopics({ topics: [{ topic: rawTopic, numPartitions: PARTITIONS, replicationFactor: 1 }], waitForLeaders: true });
     await producer.connect();
     // Both sides connected, their topics created and one page sent before any pass is timed.
-    const firstPage = logPages(eventsFile, RELAY_BATCH).next().value ?? [];
+    const pages = logPages(eventsFile, RELAY_BATCH);
+    const firstPage = pages.next().value ?? [];
+    pages.return();
     await producer.send({ topic: rawTopic, acks: -1, messages: firstPage.map(rawRelayMessage) });
     await publisher.publish(firstPage);
     const head = await store.headPosition();

@@ -11,6 +11,7 @@ import {
   type ReadModelDocument,
 } from '@crm/read-models';
 import { seedCustomerLog } from '../support/customer-log-seed';
+import { logPages } from '../support/raw-log';
 import { NotRunError, type BenchContext, type BenchRow } from '../support/scenario';
 import { nowMs, perSecond } from '../support/timing';
 
@@ -20,16 +21,6 @@ import { nowMs, perSecond } from '../support/timing';
  * transactions; the baseline keeps the larger page, which costs it fewer fsyncs.
  */
 const PAGE = 5_000;
-
-interface EventRow {
-  position: number;
-  streamId: string;
-  revision: number;
-  eventId: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
 
 async function ourRebuild(eventsFile: string, documentsFile: string, model: ReadModelDefinition): Promise<number> {
   const store = createSqliteEventStore({ filename: eventsFile });
@@ -54,14 +45,10 @@ async function rawRebuild(eventsFile: string, documentsFile: string, model: Read
   await adapter.collection({ name: model.collection.name, indexes: [] });
   await adapter.close();
 
-  const log = new Database(eventsFile, { readonly: true });
   const db = new Database(documentsFile);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   const table = `"${model.collection.name}"`;
-  const readPage = log.prepare<[number, number], EventRow>(
-    `SELECT position, stream_id AS streamId, revision, event_id AS eventId, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-  );
   const selectDoc = db.prepare<[string], { doc: string | null }>(`SELECT doc FROM ${table} WHERE id = ?`);
   const upsert = db.prepare<[string, number, string | null]>(
     `INSERT INTO ${table} (id, revision, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`,
@@ -81,24 +68,8 @@ async function rawRebuild(eventsFile: string, documentsFile: string, model: Read
   });
 
   const startedAt = nowMs();
-  for (let after = -1; ; ) {
-    const rows = readPage.all(after, PAGE);
-    if (rows.length === 0) break;
-    applyPage(
-      rows.map((row) => ({
-        eventId: row.eventId,
-        type: row.type,
-        data: JSON.parse(row.data) as Record<string, unknown>,
-        metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
-        streamId: row.streamId,
-        revision: row.revision,
-        globalPosition: row.position,
-      })),
-    );
-    after = rows[rows.length - 1].position;
-  }
+  for (const page of logPages(eventsFile, PAGE)) applyPage(page);
   db.close();
-  log.close();
   const indexer = createSqliteDocumentStore({ filename: documentsFile });
   await indexer.collection(model.collection);
   await indexer.close();
