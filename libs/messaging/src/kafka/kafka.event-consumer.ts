@@ -1,10 +1,10 @@
-import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { RecordedEvent } from '@crm/contracts';
 import type { BatchHandler, ConsumerOptions, EventConsumer } from '../event-bus.port';
 import { toDeadLetter } from './dead-letter.message';
 import { decodeEvent } from './event-message.codec';
 import { EventRejectedError } from '../event-rejected.error';
-import { createIdempotentProducer } from './idempotent.producer';
+import { createIdempotentProducer, type IdempotentProducer } from './idempotent.producer';
 
 export interface KafkaConsumerOptions {
   topic: string;
@@ -28,7 +28,7 @@ interface PendingEvent {
  * rejects) go to the dead-letter topic, so the rest of the partition keeps flowing.
  */
 export function createKafkaEventConsumer(kafka: Kafka, options: KafkaConsumerOptions): EventConsumer {
-  let running: { groupId: string; consumer: Consumer; deadLetters: Producer } | undefined;
+  let running: { groupId: string; consumer: Consumer; deadLetters: IdempotentProducer } | undefined;
 
   return {
     async start({ groupId }: ConsumerOptions, handler: BatchHandler): Promise<void> {
