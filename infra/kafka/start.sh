@@ -102,11 +102,14 @@ if [[ ! -f "$data_dir/kraft/meta.properties" ]]; then
 fi
 
 java "${java_opts[@]}" -cp "$kafka_libs_dir/*" kafka.Kafka "$data_dir/server.properties" </dev/null >>"$log_file" 2>&1 &
-echo $! >"$pid_file"
+broker_pid=$!
+echo "$broker_pid" >"$pid_file"
 
 deadline=$((SECONDS + timeout_s))
 until (: <"/dev/tcp/127.0.0.1/$kafka_port") 2>/dev/null && NODE_PATH="$repo_dir/node_modules" node "$kafka_dir/ping.js" "$brokers"; do
-  if ! kafka_running "$data_dir"; then
+  # Our own child, so kill -0 is exact; kafka_running reads its command line, which names bash
+  # until the fork has exec'd java, and would take a starting broker for a dead one.
+  if ! kill -0 "$broker_pid" 2>/dev/null; then
     echo "Kafka exited during start-up; log $log_file:" >&2
     kafka_log_excerpt "$log_file"
     rm -f "$pid_file"
