@@ -94,6 +94,19 @@ describeWithServers('public integrator topics on Kafka (set KAFKA_BROKERS and MO
     return messages;
   }
 
+  async function untilTopicsExist(topics: string[]): Promise<void> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await until(async () => {
+        const existing = new Set(await admin.listTopics());
+        return topics.every((topic) => existing.has(topic));
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   const firstDeliveries = (): Received[] => {
     const seen = new Set<string>();
     return received.filter(({ message }) => !seen.has(message.messageId) && seen.add(message.messageId));
@@ -103,6 +116,8 @@ describeWithServers('public integrator topics on Kafka (set KAFKA_BROKERS and MO
     crm = await CrmProcess.start({ env });
     customerIds = await Promise.all(customers.map(live));
     await post(`/customers/${customerIds[2]}/erasure`);
+    // The relay creates the public topics on its first publish, which may still be under way.
+    await untilTopicsExist(INTEGRATION_TOPICS.map(topicOf));
     integrator = kafka.consumer({ groupId: `integrator-${runId}` });
     await integrator.connect();
     await integrator.subscribe({ topics: INTEGRATION_TOPICS.map(topicOf), fromBeginning: true });
