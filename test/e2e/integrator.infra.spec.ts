@@ -59,6 +59,7 @@ describeWithServers('public integrator topics on Kafka (set KAFKA_BROKERS and MO
   let integrator: Consumer;
   let customerIds: string[];
   let expected: Map<string, AnyPublicMessage>;
+  let topicsOnceHealthy: string[];
 
   const post = async (path: string, body?: unknown) => {
     const response = await crm.request('POST', path, body);
@@ -94,14 +95,11 @@ describeWithServers('public integrator topics on Kafka (set KAFKA_BROKERS and MO
     return messages;
   }
 
-  async function untilTopicsExist(topics: string[]): Promise<void> {
+  async function listTopics(): Promise<string[]> {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await until(async () => {
-        const existing = new Set(await admin.listTopics());
-        return topics.every((topic) => existing.has(topic));
-      });
+      return await admin.listTopics();
     } finally {
       await admin.disconnect();
     }
@@ -114,10 +112,9 @@ describeWithServers('public integrator topics on Kafka (set KAFKA_BROKERS and MO
 
   beforeAll(async () => {
     crm = await CrmProcess.start({ env });
+    topicsOnceHealthy = await listTopics();
     customerIds = await Promise.all(customers.map(live));
     await post(`/customers/${customerIds[2]}/erasure`);
-    // The relay creates the public topics on its first publish, which may still be under way.
-    await untilTopicsExist(INTEGRATION_TOPICS.map(topicOf));
     integrator = kafka.consumer({ groupId: `integrator-${runId}` });
     await integrator.connect();
     await integrator.subscribe({ topics: INTEGRATION_TOPICS.map(topicOf), fromBeginning: true });
@@ -139,6 +136,10 @@ describeWithServers('public integrator topics on Kafka (set KAFKA_BROKERS and MO
     await admin.deleteTopics({ topics: [...INTEGRATION_TOPICS, 'crm.customer-events.v1', 'crm.customer-events.dlq.v1'].map(topicOf) });
     await admin.disconnect();
   }, 60_000);
+
+  it('finds every public topic in place once the crm reports healthy, before its first event', () => {
+    expect(topicsOnceHealthy).toEqual(expect.arrayContaining(INTEGRATION_TOPICS.map(topicOf)));
+  });
 
   it('receives exactly the public messages of the customers’ histories, including the erasure', () => {
     expect(new Map(firstDeliveries().map(({ message }) => [message.messageId, message]))).toEqual(expected);

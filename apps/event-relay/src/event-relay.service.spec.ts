@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NewEvent, RecordedEvent } from '@crm/contracts';
 import { createSqliteEventStore, type EventStore } from '@crm/event-store';
-import { createInProcessEventBus } from '@crm/messaging';
+import { createInProcessEventBus, type EventBus } from '@crm/messaging';
 import { HealthRegistry, Metrics, type Logger } from '@crm/platform';
 import type { DocumentStore } from '@crm/read-models';
 import { EventRelayService, RELAY_CHECKPOINT } from './event-relay.service';
@@ -42,8 +42,13 @@ const checkpointStore = () => {
   return { saves, checkpoints };
 };
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+/** Polls until `condition` holds; gives up within the test's timeout, so a broken relay fails instead of hanging. */
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 4000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not met within ${timeoutMs} ms: ${condition.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 describe('EventRelayService', () => {
@@ -84,5 +89,26 @@ describe('EventRelayService', () => {
     await second.onModuleDestroy();
 
     expect(delivered).toEqual([newEvent(1).eventId, newEvent(2).eventId]);
+  });
+
+  it('reports itself live only once its publisher is prepared, and retries a failed preparation, so integrators can subscribe before the first event', async () => {
+    const inner = createInProcessEventBus();
+    await inner.consumer().start({ groupId: 'view' }, async () => undefined);
+    const preparations: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+    const publisher = { ...inner.publisher(), prepare: () => new Promise<void>((resolve, reject) => void preparations.push({ resolve, reject })) };
+    const bus: EventBus = { publisher: () => publisher, consumer: () => inner.consumer() };
+    const health = new HealthRegistry();
+    const relayState = async () => (await health.report()).checks['event-relay'];
+    const relay = new EventRelayService(store, bus, checkpointStore().checkpoints, new Metrics(), silent, health);
+    relay.onApplicationBootstrap();
+
+    await until(() => preparations.length === 1);
+    expect(await relayState()).toBe('down');
+    preparations[0].reject(new Error('broker unreachable'));
+    await until(() => preparations.length === 2);
+    expect(await relayState()).toBe('down');
+    preparations[1].resolve();
+    await until(async () => (await relayState()) === 'up');
+    await relay.onModuleDestroy();
   });
 });

@@ -74,6 +74,8 @@ export class EventRelayService implements OnApplicationBootstrap, OnModuleDestro
     const after = await this.checkpoints.loadCheckpoint(RELAY_CHECKPOINT);
     this.stored = after;
     this.logger.info({ after: after ?? null }, 'relay subscribing to the global log');
+    // Live means integrators can subscribe: the public topics exist even before the first event.
+    await this.publisher!.prepare();
     this.subscription = this.store.subscribeToAll({ after, filter: { streamPrefixes: [CUSTOMER_STREAM_PREFIX] }, maxBatchSize: 500 });
     this.live = true;
     for await (const batch of this.subscription) {

@@ -5,6 +5,11 @@ import type { IntegrationMessage, RecordedEvent } from '@crm/contracts';
  * recorded events keyed by customer; per-customer order is kept; delivery is at least once.
  */
 export interface EventPublisher {
+  /**
+   * Sets up what publishing needs (Kafka: the connection, the bus topics and the public topics),
+   * so integrators can subscribe as soon as the relay is live, before its first event.
+   */
+  prepare(): Promise<void>;
   /** Resolves once the transport has durably accepted every event (Kafka: acks=all). */
   publish(events: RecordedEvent[]): Promise<void>;
   /**

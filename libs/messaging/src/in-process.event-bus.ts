@@ -32,6 +32,7 @@ export function createInProcessEventBus(onDeadLetter: DeadLetterSink = () => und
   };
 
   const publisher: EventPublisher = {
+    async prepare(): Promise<void> {},
     async publish(events: RecordedEvent[]): Promise<void> {
       if (events.length === 0) return;
       // Holding nothing, it cannot acknowledge what no consumer received.

@@ -1,6 +1,6 @@
 import { ConfigResourceTypes, Kafka, logLevel, Partitioners, type Admin, type IHeaders, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@crm/contracts';
+import { INTEGRATION_TOPICS, type RecordedEvent } from '@crm/contracts';
 import type { BatchHandler, EventBus, EventConsumer } from '../event-bus.port';
 import { describeEventBusContract, eventIdAt, eventually, gate, idsOf, interleavedEvents, recordedEvent } from '../testing';
 import { EventRejectedError } from '../event-rejected.error';
@@ -264,6 +264,28 @@ describeEventBusContract('kafka', brokers === undefined ? undefined : async () =
       expect(new Set([...idsOf(first.events), ...idsOf(second.events)])).toEqual(new Set(idsOf(events)));
       expect(first.events.length).toBeGreaterThan(0);
       expect(second.events.length).toBeGreaterThan(0);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'creates the bus topics and the public topics when the publisher is prepared, before anything is published',
+    async () => {
+      const options = busOptions();
+      const publicTopicPrefix = `${options.topic}.public.`;
+      const publicTopics = INTEGRATION_TOPICS.map((topic) => `${publicTopicPrefix}${topic}`);
+      topicsCreated.push(...publicTopics);
+      const bus = openBus({ ...options, publicTopicPrefix, publicPartitions: 2 });
+      expect(await admin.listTopics()).not.toContain(publicTopics[0]);
+
+      await bus.publisher().prepare();
+
+      const created = await admin.fetchTopicMetadata({ topics: [options.topic, options.deadLetterTopic, ...publicTopics] });
+      expect(Object.fromEntries(created.topics.map(({ name, partitions }) => [name, partitions.length]))).toEqual({
+        [options.topic]: 3,
+        [options.deadLetterTopic]: 1,
+        ...Object.fromEntries(publicTopics.map((topic) => [topic, 2])),
+      });
     },
     TEST_TIMEOUT_MS,
   );

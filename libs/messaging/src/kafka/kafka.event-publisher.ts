@@ -12,7 +12,7 @@ export interface KafkaPublisherOptions {
   ensureTopics(): Promise<void>;
   /** The deployed name of each public topic. */
   publicTopicName(topic: IntegrationTopic): string;
-  /** Creates the public topics; called on the first public publish only, so other users of the bus never create them. */
+  /** Creates the public topics; called by the relay's publisher only (prepare, or its first public publish), so other users of the bus never create them. */
   ensurePublicTopics(): Promise<void>;
 }
 
@@ -50,6 +50,10 @@ export function createKafkaEventPublisher(kafka: Kafka, options: KafkaPublisherO
     }));
 
   return {
+    async prepare(): Promise<void> {
+      await connect();
+      await ensurePublicTopics();
+    },
     async publish(events: RecordedEvent[]): Promise<void> {
       if (events.length === 0) return;
       await connect();
