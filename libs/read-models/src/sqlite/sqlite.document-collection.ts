@@ -62,6 +62,8 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
 
 /** The collection a rebuild fills, and `copyInto`, which writes all it holds into a main table. */
 export interface StagingCollection<Doc extends ReadModelDocument> extends DocumentCollection<Doc> {
+  /** Rows it holds, tombstones included. */
+  size(): number;
   /** Call inside the caller's transaction. */
   copyInto(table: string): void;
 }
@@ -123,6 +125,10 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
     async count(where) {
       flush();
       return rows.reads.count(where);
+    },
+    size() {
+      flush();
+      return rows.size();
     },
     copyInto(target) {
       // Residents go through the staging table: SQLite fills the target's indexes markedly
@@ -215,9 +221,11 @@ function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
     },
   };
 
+  const countRows = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${from}`);
   return {
     from,
     reads,
+    size: (): number => countRows.get()?.n ?? 0,
     load(id: string): StoredDocument<Doc> | undefined {
       const row = selectRow.get(id);
       return row && { revision: row.revision, doc: row.doc === null ? null : parse(row.doc) };

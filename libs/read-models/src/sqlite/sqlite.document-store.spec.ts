@@ -194,20 +194,30 @@ describe('SQLite document store rebuilds', () => {
     await store.close();
   });
 
-  it('swaps in a collection its queries search through the declared indexes', async () => {
+  it.each([
+    ['filled row by row', {}],
+    ['built after the copy, as for a collection larger than rebuildIndexesFirstUpTo', { rebuildIndexesFirstUpTo: 1 }],
+  ])('swaps in a collection its queries search through the declared indexes, %s', async (_, options) => {
     const filename = freshFile();
-    const store = createSqliteDocumentStore({ filename });
-    await store.rebuildInto<ContactDoc>(contactsDefinition, (fresh) => fresh.applyBatch(contactProjection, [registered('c1', 'Alice')]));
+    const store = createSqliteDocumentStore({ filename, ...options });
+    await store.rebuildInto<ContactDoc>(contactsDefinition, (fresh) =>
+      fresh.applyBatch(contactProjection, [registered('c1', 'Alice'), registered('c2', 'Bob'), contactEvent('c3', 0, 'Registered', { name: 'Cleo', tier: 'silver', score: 70, vip: true })]),
+    );
     await store.close();
+    // Read as the swap left the file: opening the collection again would create missing indexes.
     const db = new Database(filename, { readonly: true });
-
     const [{ sql, params }] = findSql('contacts', { where: [{ field: 'tier', op: 'eq', value: 'gold' }], limit: 10 }).statements;
     const details = db
       .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
       .all(...params, 11)
       .map((row) => row.detail);
+    const gold = db
+      .prepare<unknown[], { doc: string }>(sql)
+      .all(...params, 11)
+      .map((row) => (JSON.parse(row.doc) as ContactDoc).id);
     db.close();
 
     expect(details).toContainEqual(expect.stringMatching(/^SEARCH contacts USING INDEX contacts__by__tier__score /));
+    expect(gold.sort()).toEqual(['c1', 'c2']);
   });
 });

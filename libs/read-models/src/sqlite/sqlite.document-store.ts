@@ -15,11 +15,23 @@ export interface SqliteDocumentStoreOptions {
    * every page that touches them.
    */
   rebuildResidentDocuments?: number;
+  /**
+   * Largest rebuilt collection whose rows are copied into a table that already has its indexes
+   * (default DEFAULT_REBUILD_INDEXES_FIRST_UP_TO); a larger one gets its indexes built after the
+   * copy.
+   */
+  rebuildIndexesFirstUpTo?: number;
 }
 
 const CHECKPOINTS = 'checkpoints';
 /** About 250 MB of customer views. */
 export const DEFAULT_REBUILD_RESIDENT_DOCUMENTS = 100_000;
+/**
+ * Where building each index by sorting after the copy overtakes filling the indexes row by row,
+ * measured on customer views (18 indexes): at 86k documents 6.5 s copying into the indexed table
+ * against 12 s building afterwards, at 200k 39 s against 25 s, at 1M 335 s against 164 s.
+ */
+export const DEFAULT_REBUILD_INDEXES_FIRST_UP_TO = 150_000;
 const REBUILD_MARK = '__rebuild_';
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -48,14 +60,19 @@ export function createSqliteDocumentStore(options: SqliteDocumentStoreOptions): 
       .map((row) => row.name)
       .filter((table) => table.startsWith(`${name}${REBUILD_MARK}`));
 
-  // The rebuilt rows are copied into a new table that already has its indexes: each row's
-  // JSON is parsed once for all of them, where an index built afterwards parses it once per
-  // index. Readers on other connections see the old table (WAL snapshot) until the commit.
+  // Copied into a table that already has its indexes, each row's JSON is parsed once for all
+  // of them, where an index built afterwards parses it once per index; but once the indexes
+  // outgrow the page cache, their row-by-row inserts land on pages read back from disk, while an
+  // index built afterwards is sorted first and written in order. Readers on other connections
+  // see the old table (WAL snapshot) until the commit.
+  const indexesFirstUpTo = options.rebuildIndexesFirstUpTo ?? DEFAULT_REBUILD_INDEXES_FIRST_UP_TO;
   const swap = db.transaction((definition: CollectionDefinition, fresh: StagingCollection<ReadModelDocument>) => {
     db.exec(`DROP TABLE IF EXISTS main.${quoteIdentifier(definition.name)}`);
     createSqliteTable(db, definition.name);
-    createSqliteIndexes(db, definition);
+    const indexesFirst = fresh.size() <= indexesFirstUpTo;
+    if (indexesFirst) createSqliteIndexes(db, definition);
     fresh.copyInto(definition.name);
+    if (!indexesFirst) createSqliteIndexes(db, definition);
   });
 
   return {
