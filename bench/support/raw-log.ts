@@ -1,18 +1,7 @@
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@crm/contracts';
-
-/** An `events` row as the raw baselines select it: every column, no help from our store. */
-interface EventRow {
-  position: number;
-  streamId: string;
-  revision: number;
-  eventId: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
-
-const EVENT_COLUMNS = 'position, stream_id AS streamId, revision, event_id AS eventId, type, data, metadata';
+// The store's own column list and row shape, so the baselines read exactly its schema.
+import { EVENT_COLUMNS, type EventRow } from '../../libs/event-store/src/sqlite/sqlite.rows';
 
 const toRecorded = (row: EventRow): RecordedEvent => ({
   eventId: row.eventId,
