@@ -4,6 +4,7 @@ import type { EventBus, EventPublisher } from '../event-bus.port';
 import { createKafkaEventConsumer } from './kafka.event-consumer';
 import { createKafkaEventPublisher } from './kafka.event-publisher';
 import { ensureTopics } from './kafka.topics';
+import { onceUntilFailure } from './once-until-failure';
 
 export interface KafkaEventBusOptions {
   brokers: string[];
@@ -56,9 +57,8 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
     logLevel: options.logLevel ?? kafkaLogLevel.WARN,
   });
 
-  let topicsReady: Promise<void> | undefined;
-  const ensureBusTopics = (): Promise<void> =>
-    (topicsReady ??= ensureTopics(kafka, [
+  const ensureBusTopics = onceUntilFailure(() =>
+    ensureTopics(kafka, [
       {
         topic: options.topic,
         partitions: options.partitions,
@@ -71,13 +71,11 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         replicationFactor: options.replicationFactor,
         retentionMs: options.deadLetterRetentionMs,
       },
-    ]).catch((error: unknown) => {
-      topicsReady = undefined;
-      throw error;
-    }));
+    ]),
+  );
 
   const publicTopicName = (topic: IntegrationTopic): string => `${options.publicTopicPrefix ?? ''}${topic}`;
-  const ensurePublicTopics = (): Promise<void> =>
+  const ensurePublicTopics = onceUntilFailure(() =>
     ensureTopics(
       kafka,
       INTEGRATION_TOPICS.map((topic) => ({
@@ -86,7 +84,8 @@ export function createKafkaEventBus(options: KafkaEventBusOptions): EventBus {
         replicationFactor: options.replicationFactor,
         retentionMs: options.publicRetentionMs,
       })),
-    );
+    ),
+  );
 
   let publisher: EventPublisher | undefined;
   return {

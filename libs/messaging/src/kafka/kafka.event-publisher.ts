@@ -32,8 +32,8 @@ function byTopic(messages: IntegrationMessage[], topicName: (topic: IntegrationT
 export function createKafkaEventPublisher(kafka: Kafka, options: KafkaPublisherOptions): EventPublisher {
   const producer = createIdempotentProducer(kafka);
   let connected: Promise<void> | undefined;
-  let publicTopicsReady: Promise<void> | undefined;
 
+  // Not onceUntilFailure (as the topics are): close() forgets the connection, so a later publish connects again.
   const connect = (): Promise<void> =>
     (connected ??= (async () => {
       await options.ensureTopics();
@@ -43,16 +43,10 @@ export function createKafkaEventPublisher(kafka: Kafka, options: KafkaPublisherO
       throw error;
     }));
 
-  const ensurePublicTopics = (): Promise<void> =>
-    (publicTopicsReady ??= options.ensurePublicTopics().catch((error: unknown) => {
-      publicTopicsReady = undefined;
-      throw error;
-    }));
-
   return {
     async prepare(): Promise<void> {
       await connect();
-      await ensurePublicTopics();
+      await options.ensurePublicTopics();
     },
     async publish(events: RecordedEvent[]): Promise<void> {
       if (events.length === 0) return;
@@ -65,7 +59,7 @@ export function createKafkaEventPublisher(kafka: Kafka, options: KafkaPublisherO
     async publishIntegration(messages: IntegrationMessage[]): Promise<void> {
       if (messages.length === 0) return;
       await connect();
-      await ensurePublicTopics();
+      await options.ensurePublicTopics();
       for (let start = 0; start < messages.length; start += options.maxEventsPerRequest) {
         const chunk = messages.slice(start, start + options.maxEventsPerRequest);
         await producer.sendBatch({ acks: -1, topicMessages: byTopic(chunk, options.publicTopicName) });
