@@ -12,7 +12,16 @@ export interface CrmServer extends ChildServer {
 
 /** A built app: `crm` is the single-process one (`npm start`), `command-api` the write side alone. */
 export type CrmApp = 'crm' | 'command-api';
-const appMain = (app: CrmApp) => join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
+
+export interface CrmServerOptions {
+  /** Which app (default `crm`). */
+  app?: CrmApp;
+  /** Start it with BareEndpointModule added: the HTTP rows' baseline, under BARE_ENDPOINT_PREFIX. */
+  withBareEndpoint?: boolean;
+}
+
+const appMain = ({ app = 'crm', withBareEndpoint = false }: CrmServerOptions) =>
+  withBareEndpoint ? join(__dirname, 'app-with-bare-endpoint.main.js') : join(__dirname, '..', '..', 'apps', app, 'src', 'main.js');
 const BOOTSTRAP_KEY = /API key \(shown once, store it now\): (\S+)/;
 
 /**
@@ -20,10 +29,11 @@ const BOOTSTRAP_KEY = /API key \(shown once, store it now\): (\S+)/;
  * directory, as deployed embedded (SQLite stores; `env` may name others). The per-key rate limit
  * is off (the bench drives one key far past any sensible limit) and so is the periodic review.
  */
-export async function startCrmServer(dataDir: string, env: Record<string, string> = {}, app: CrmApp = 'crm'): Promise<CrmServer> {
+export async function startCrmServer(dataDir: string, env: Record<string, string> = {}, options: CrmServerOptions = {}): Promise<CrmServer> {
+  const app = options.app ?? 'crm';
   const server = await startChildServer(
-    appMain(app),
-    { CRM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', REVIEW_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    appMain(options),
+    { CRM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', REVIEW_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '0', BENCH_APP: app, ...env },
     '/health',
   );
   const key = BOOTSTRAP_KEY.exec(server.stderr())?.[1];

@@ -1,4 +1,4 @@
 import { runCrmApp } from '@crm/application';
-import { CommandApiModule } from './command-api.module';
+import { commandApiApp } from './command-api.app';
 
-void runCrmApp('command-api', 'The write side: every customer touchpoint recorded as an event', [CommandApiModule], { eventStore: true });
+void runCrmApp(commandApiApp);

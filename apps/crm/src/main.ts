@@ -1,13 +1,4 @@
 import { runCrmApp } from '@crm/application';
-import { CommandApiModule } from '@crm/command-api';
-import { EventRelayModule } from '@crm/event-relay';
-import { ProjectorModule } from '@crm/projector';
-import { QueryApiModule } from '@crm/query-api';
+import { crmApp } from './crm.app';
 
-// The whole loop in one process: write → relay → project → query, on whichever adapters the config names.
-void runCrmApp(
-  'crm',
-  'Event-sourced CRM: commands, unified customer view, loyalty, service queues and audit',
-  [CommandApiModule, ProjectorModule, EventRelayModule, QueryApiModule],
-  { eventStore: true, bus: true, readStore: true },
-);
+void runCrmApp(crmApp);

@@ -1,4 +1,4 @@
 import { runCrmApp } from '@crm/application';
-import { EventRelayModule } from './event-relay.module';
+import { eventRelayApp } from './event-relay.app';
 
-void runCrmApp('event-relay', "Publishes the event store's global log to Kafka", [EventRelayModule], { eventStore: true, bus: true, readStore: true });
+void runCrmApp(eventRelayApp);

@@ -1,4 +1,4 @@
 import { runCrmApp } from '@crm/application';
-import { QueryApiModule } from './query-api.module';
+import { queryApiApp } from './query-api.app';
 
-void runCrmApp('query-api', 'The read side: unified customer view, loyalty, service queues, audit', [QueryApiModule], { eventStore: true, readStore: true });
+void runCrmApp(queryApiApp);

@@ -7,11 +7,19 @@ import { mapApplicationError } from './problem-mapping';
 @Module({})
 class CrmAppModule {}
 
+/** One deployable app: its feature modules and the adapters they need. */
+export interface CrmAppDefinition {
+  name: string;
+  description: string;
+  features: Array<Type<unknown>>;
+  needs: InfrastructureNeeds;
+}
+
 /**
  * Starts an app: the platform, the adapters it needs, the domain, and its feature modules. The
  * split deployment runs one feature per process; `crm` runs all four in one.
  */
-export function runCrmApp(name: string, description: string, features: Array<Type<unknown>>, needs: InfrastructureNeeds) {
+export function runCrmApp({ name, description, features, needs }: CrmAppDefinition) {
   return runApp({
     name,
     title: `CRM ${name}`,
