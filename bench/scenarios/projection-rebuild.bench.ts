@@ -11,6 +11,7 @@ import {
   type ReadModelDocument,
 } from '@crm/read-models';
 import { seedCustomerLog } from '../support/customer-log-seed';
+import { cachedSeed, seedProvenance } from '../support/seed-cache';
 import { logPages } from '../support/raw-log';
 import { NotRunError, type BenchContext, type BenchRow } from '../support/scenario';
 import { nowMs, perSecond } from '../support/timing';
@@ -87,8 +88,9 @@ function warmPageCache(eventsFile: string): void {
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const model = createReadModels().find((candidate) => candidate.collection.name === CUSTOMER_VIEW);
   if (!model) throw new NotRunError(`createReadModels() has no ${CUSTOMER_VIEW} read model`);
-  const eventsFile = join(context.workDir, 'events.sqlite');
-  const log = await seedCustomerLog(eventsFile, context.quick ? 20_000 : 1_000_000);
+  const events = context.quick ? 20_000 : 1_000_000;
+  const seed = await cachedSeed(`customer-log-${events}`, (file) => seedCustomerLog(file, events));
+  const { file: eventsFile, info: log } = seed;
   warmPageCache(eventsFile);
 
   const rawMs = await rawRebuild(eventsFile, join(context.workDir, 'raw.sqlite'), model);
@@ -110,7 +112,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
       },
       target: { minRatio: 0.6, minValue: 100_000 },
       notes: [
-        `${log.events.toLocaleString('en-US')} events of ${log.customers.toLocaleString('en-US')} customers (2 to 6 commands, 7 to 17 events each, decided by the real decider), interleaved command by command as in a live log`,
+        `${log.events.toLocaleString('en-US')} events of ${log.customers.toLocaleString('en-US')} customers (2 to 6 commands, 7 to 17 events each, decided by the real decider), interleaved command by command as in a live log; the log was ${seedProvenance(seed)}`,
         `wall time: ours ${(oursMs / 1000).toFixed(1)} s, baseline ${(rawMs / 1000).toFixed(1)} s; index builds included on both sides`,
         `ours keeps up to ${DEFAULT_REBUILD_RESIDENT_DOCUMENTS.toLocaleString('en-US')} documents in memory between pages (the store's default; ${Math.min(log.customers, DEFAULT_REBUILD_RESIDENT_DOCUMENTS).toLocaleString('en-US')} here), so it parses, serialises and writes each of those once instead of on every page that touches it: that memory is most of the peak RSS`,
         'both sides evolve the documents they own in place (Projection.evolve with inPlace), so they do the same projection work',
