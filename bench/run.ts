@@ -31,7 +31,9 @@ const SCENARIOS: ScenarioEntry[] = [
   { name: 'end-to-end-lag', title: 'End-to-end lag, embedded' },
   { name: 'emmett-peer', title: "Peer: Emmett's SQLite event store" },
   { name: 'query-at-scale', title: 'Query at scale' },
-  { name: 'infra-kafka-mongo', title: 'Kafka and MongoDB' },
+  { name: 'mongo-rebuild', title: 'Projection rebuild into MongoDB' },
+  { name: 'kafka-relay', title: 'Relay to Kafka' },
+  { name: 'kafka-mongo-lag', title: 'End-to-end lag, Kafka + MongoDB' },
 ];
 
 const SCENARIO_TIMEOUT_MS = { full: 10 * 60_000, quick: 2 * 60_000 };
