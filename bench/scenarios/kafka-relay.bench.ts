@@ -118,6 +118,6 @@ async function relay(brokers: string[], eventsFile: string, events: number, work
 /** Scenario 9: the relay's path from the log to Kafka vs a bare kafkajs send loop; run only with --infra. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const { brokers, runId } = infraServers(context, ['kafka']);
-  const log = await seedInfraCustomerLog(context);
+  const log = await seedInfraCustomerLog(context, 5);
   return [await attempt(NAME, () => relay(brokers, log.eventsFile, log.events, context.workDir, runId))];
 }

@@ -34,13 +34,13 @@ export function infraServers(context: BenchContext, needed: InfraServer[]): Infr
 }
 
 /**
- * The log the MongoDB rebuild and the relay each seed and read: a few rebuild pages, since
- * FerretDB v1 (SQLite backend) takes tens of milliseconds per update of a customer view document
- * here, whoever sends it, and every page after the first is mostly updates.
+ * The log the MongoDB rebuild and the relay each seed and read: `pages` rebuild pages (2 in a
+ * quick run), since FerretDB v1 (SQLite backend) takes tens of milliseconds per update of a
+ * customer view document here, whoever sends it, and every page after the first is mostly updates.
  */
-export async function seedInfraCustomerLog(context: BenchContext): Promise<CustomerLog & { eventsFile: string }> {
+export async function seedInfraCustomerLog(context: BenchContext, pages: number): Promise<CustomerLog & { eventsFile: string }> {
   const eventsFile = join(context.workDir, 'events.sqlite');
-  return { ...(await seedCustomerLog(eventsFile, (context.quick ? 2 : 5) * REBUILD_PAGE_SIZE)), eventsFile };
+  return { ...(await seedCustomerLog(eventsFile, (context.quick ? 2 : pages) * REBUILD_PAGE_SIZE)), eventsFile };
 }
 
 export const KAFKA_CLIENT_ID = 'crm-bench';
