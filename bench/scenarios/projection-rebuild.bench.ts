@@ -89,7 +89,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
   const model = createReadModels().find((candidate) => candidate.collection.name === CUSTOMER_VIEW);
   if (!model) throw new NotRunError(`createReadModels() has no ${CUSTOMER_VIEW} read model`);
   const events = context.quick ? 20_000 : 1_000_000;
-  const seed = await cachedSeed(`customer-log-${events}`, (file) => seedCustomerLog(file, events));
+  const seed = await cachedSeed(`customer-log-${events}`, __filename, (file) => seedCustomerLog(file, events));
   const { file: eventsFile, info: log } = seed;
   warmPageCache(eventsFile);
 

@@ -69,7 +69,7 @@ export async function run(context: BenchContext): Promise<BenchRow[]> {
   const customers = context.quick ? 20_000 : 1_000_000;
   const lookups = context.quick ? 500 : 10_000;
   const pages = context.quick ? 200 : 2_000;
-  const seed = await cachedSeed(`customer-views-${customers}`, async (file) => {
+  const seed = await cachedSeed(`customer-views-${customers}`, __filename, async (file) => {
     const store = createSqliteDocumentStore({ filename: file });
     try {
       await seedCustomerViews(store, model, customers);

@@ -119,7 +119,7 @@ export function markdownReport(summary: RunSummary): string {
     '',
     'The two large seeds (the 1,000,000-event log of the rebuild row and the 1,000,000 customer views of the',
     "query-at-scale rows) are built by the first run and kept under `.bench-cache/` (`CRM_BENCH_CACHE`), keyed by",
-    'the compiled libs and bench code, so later runs of the same code measure without seeding again; each row',
+    'the compiled code of the scenario and all it loads, so later runs of the same code measure without seeding again; each row',
     'says whether its seed was built or reused, and how long building it took. Delete the folder to rebuild them.',
     '',
   ].join('\n');

@@ -16,31 +16,30 @@ export interface SeedFile<Info> {
   fromCache: boolean;
 }
 
-function compiledFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return compiledFiles(path);
-    return entry.name.endsWith('.js') ? [path] : [];
-  });
+/** A loaded module and every module of ours it loads, directly or not (libraries excluded). */
+function ownModules(filename: string, found = new Set<string>()): Set<string> {
+  if (found.has(filename) || !filename.startsWith(DIST)) return found;
+  found.add(filename);
+  for (const child of require.cache[filename]?.children ?? []) ownModules(child.filename, found);
+  return found;
 }
 
-/** Every compiled lib and bench support file: a seed made by other code is another seed. */
-function codeHash(): string {
+/** The compiled code a module runs: a seed made by other code is another seed. */
+function codeHash(module: string): string {
   const hash = createHash('sha256');
-  for (const file of [...compiledFiles(join(DIST, 'libs')), ...compiledFiles(join(DIST, 'bench', 'support'))].sort()) {
-    hash.update(relative(DIST, file)).update(readFileSync(file));
-  }
+  for (const file of [...ownModules(module)].sort()) hash.update(relative(DIST, file)).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
 
 /**
  * A seed that takes minutes to build (a million documents and their indexes) is built once and
- * kept under .bench-cache (CRM_BENCH_CACHE), keyed by `name` and by the code that builds it, so
- * a rerun measures instead of seeding again. Only the newest file per name is kept. `build`
- * fills the file it is given and returns what the scenario reports about it.
+ * kept under .bench-cache (CRM_BENCH_CACHE), keyed by `name` and by the code that may build it:
+ * the module `madeBy` (the scenario's own __filename) with every module of ours it loads, so
+ * a rerun of the same code measures instead of seeding again. Only the newest file per name is
+ * kept. `build` fills the file it is given and returns what the scenario reports about it.
  */
-export async function cachedSeed<Info>(name: string, build: (file: string) => Promise<Info>): Promise<SeedFile<Info>> {
-  const stem = `${name}-${codeHash()}`;
+export async function cachedSeed<Info>(name: string, madeBy: string, build: (file: string) => Promise<Info>): Promise<SeedFile<Info>> {
+  const stem = `${name}-${codeHash(madeBy)}`;
   const file = join(CACHE_DIR, `${stem}.sqlite`);
   const infoFile = join(CACHE_DIR, `${stem}.json`);
   if (existsSync(file) && existsSync(infoFile)) {
