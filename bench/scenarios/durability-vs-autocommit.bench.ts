@@ -4,7 +4,7 @@ import { appendThroughOurStore, createEventStoreFile, rawInserts, rejectionNotes
 import type { BenchContext, BenchRow } from '../support/scenario';
 
 /**
- * Scenario 2: what durability costs without group commit. Each autocommit insert is its own
+ * What durability costs without group commit. Each autocommit insert is its own
  * fsync'd transaction, the naive way to make every acknowledged write survive a power loss.
  */
 export async function run(context: BenchContext): Promise<BenchRow[]> {

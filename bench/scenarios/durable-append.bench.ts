@@ -5,7 +5,7 @@ import type { BenchContext, BenchRow } from '../support/scenario';
 
 const ROWS_PER_TRANSACTION = 100;
 
-/** Scenario 1: group commit under 64 concurrent callers vs raw inserts batched 100 per transaction. */
+/** Group commit under 64 concurrent callers vs raw inserts batched 100 per transaction. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const workload: AppendWorkload = { appends: context.quick ? 3_000 : 40_000, callers: 64, streams: 10_000 };
   const rounds = context.quick ? 1 : 3;

@@ -115,7 +115,7 @@ async function emmettSynchronousPragma(fileName: string): Promise<string> {
   }
 }
 
-/** Scenario 7: the same append and stream-read workload on Emmett's SQLite event store and on ours. */
+/** The same append and stream-read workload on Emmett's SQLite event store and on ours. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const workload: AppendWorkload = { appends: context.quick ? 100 : 500, callers: 1, streams: 10_000 };
   const streamLength = context.quick ? 200 : 1_000;

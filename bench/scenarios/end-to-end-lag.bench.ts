@@ -1,7 +1,7 @@
 import { measureLag } from '../support/lag-driver';
 import type { BenchContext, BenchRow } from '../support/scenario';
 
-/** Scenario 6: how long after the acknowledgement a command shows in the unified view, at a steady rate, embedded. */
+/** How long after the acknowledgement a command shows in the unified view, at a steady rate, embedded. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   return [
     await measureLag(context, {

@@ -4,7 +4,7 @@ import { keepAliveAgent } from '../support/http-client';
 import { BARE_ENDPOINT_NOTE, httpMeasurement, httpSizes, purchaseRequests, warmThenAlternate } from '../support/http-rows';
 import type { BenchContext, BenchRow } from '../support/scenario';
 
-/** Scenario 4: POST a purchase on the command-api app vs a bare endpoint on the same app. */
+/** POST a purchase on the command-api app vs a bare endpoint on the same app. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const sizes = httpSizes(context);
   const agent = keepAliveAgent(16);

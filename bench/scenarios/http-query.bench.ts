@@ -6,7 +6,7 @@ import { BARE_ENDPOINT_NOTE, httpMeasurement, httpSizes, purchaseRequests, viewR
 import { drive } from '../support/load';
 import type { BenchContext, BenchRow } from '../support/scenario';
 
-/** Scenario 5: GET the unified view on the single-process crm app vs a bare endpoint on the same app. */
+/** GET the unified view on the single-process crm app vs a bare endpoint on the same app. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const sizes = httpSizes(context);
   const agent = keepAliveAgent(16);

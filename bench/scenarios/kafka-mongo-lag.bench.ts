@@ -59,7 +59,7 @@ async function bareUpdateOne(client: MongoClient, database: string): Promise<Lat
 }
 
 /**
- * Scenario 6 on Kafka and MongoDB, against the issue's baseline for this path: the p99 of a bare
+ * The embedded end-to-end lag scenario on Kafka and MongoDB, against the issue's baseline for this path: the p99 of a bare
  * kafkajs produce → consume round trip plus the p99 of a bare updateOne. The rate is one the
  * FerretDB-backed read side keeps up with on a 2-core machine (each purchase updates five read
  * models, each update tens of milliseconds there). The topics and database it creates are removed
@@ -114,7 +114,7 @@ async function lagOnInfra(context: BenchContext, brokers: string[], mongoUri: st
   }
 }
 
-/** Scenario 9: how long after the acknowledgement a command shows in the unified view on Kafka and MongoDB; run only with --infra. */
+/** How long after the acknowledgement a command shows in the unified view on Kafka and MongoDB; run only with --infra. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const { brokers, mongoUri, runId } = infraServers(context, ['kafka', 'mongo']);
   return [await attempt(NAME, () => lagOnInfra(context, brokers, mongoUri, runId))];

@@ -115,7 +115,7 @@ async function relay(brokers: string[], eventsFile: string, events: number, work
   }
 }
 
-/** Scenario 9: the relay's path from the log to Kafka vs a bare kafkajs send loop; run only with --infra. */
+/** The relay's path from the log to Kafka vs a bare kafkajs send loop; run only with --infra. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const { brokers, runId } = infraServers(context, ['kafka']);
   const log = await seedInfraCustomerLog(context, 5);

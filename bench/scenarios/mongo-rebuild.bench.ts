@@ -77,7 +77,7 @@ async function mongoRebuild(uri: string, eventsFile: string, events: number, mod
   }
 }
 
-/** Scenario 9: rebuilding the unified customer view into a MongoDB-compatible server; run only with --infra. */
+/** Rebuilding the unified customer view into a MongoDB-compatible server; run only with --infra. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const { mongoUri, runId } = infraServers(context, ['mongo']);
   const model = createReadModels().find((candidate) => candidate.collection.name === CUSTOMER_VIEW);

@@ -84,7 +84,7 @@ function warmPageCache(eventsFile: string): void {
   db.close();
 }
 
-/** Scenario 5: rebuilding the unified customer view from the whole log, embedded. */
+/** Rebuilding the unified customer view from the whole log, embedded. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const model = createReadModels().find((candidate) => candidate.collection.name === CUSTOMER_VIEW);
   if (!model) throw new NotRunError(`createReadModels() has no ${CUSTOMER_VIEW} read model`);

@@ -62,7 +62,7 @@ async function timeEach(count: number, query: (i: number) => Promise<void>): Pro
   return summarize(latencies);
 }
 
-/** Scenario 8: reads from a large unified view: one customer by id, and filtered, sorted pages. */
+/** Reads from a large unified view: one customer by id, and filtered, sorted pages. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const model = createReadModels().find((candidate) => candidate.collection.name === CUSTOMER_VIEW);
   if (!model) throw new NotRunError(`createReadModels() has no ${CUSTOMER_VIEW} read model`);

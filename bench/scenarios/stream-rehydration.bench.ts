@@ -29,7 +29,7 @@ async function loadRepeatedly(load: () => Promise<number> | number, eventCount: 
   return { eventsPerSecond: perSecond(eventCount * loads, nowMs() - startedAt), ...summarize(latencies) };
 }
 
-/** Scenario 3: load and fold one long customer stream vs reading and parsing its rows. */
+/** Load and fold one long customer stream vs reading and parsing its rows. */
 export async function run(context: BenchContext): Promise<BenchRow[]> {
   const eventCount = context.quick ? 2_000 : 10_000;
   const loadsPerRound = context.quick ? 3 : 10;
