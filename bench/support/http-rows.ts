@@ -25,9 +25,11 @@ const prefix = (side: HttpSide) => (side === 'bare' ? BARE_ENDPOINT_PREFIX : '')
 
 const load = (server: CrmServer, durationSeconds: number, next: LoadOptions['next']): LoadOptions => ({ url: server.url, connections: CONNECTIONS, durationSeconds, next });
 
+/** Counts every purchase this process sends, so no two loads on one app repeat an order id. */
+let order = 0;
+
 /** POST /customers/{id}/purchases round-robin over `ids`, each with a unique order id. */
 export function purchaseRequests(server: CrmServer, ids: string[], side: HttpSide, durationSeconds: number): LoadOptions {
-  let order = 0;
   return load(server, durationSeconds, () => {
     const n = order++;
     return {
