@@ -1,6 +1,7 @@
 import { MongoClient, type Document } from 'mongodb';
 import { CUSTOMER_VIEW } from '@crm/read-models';
-import { BUS_PRODUCER_SETTINGS, attempt, benchKafka, infraServers } from '../support/infra-servers';
+import { IDEMPOTENT_PRODUCER_CONFIG } from '@crm/messaging';
+import { attempt, benchKafka, infraServers } from '../support/infra-servers';
 import { measureLag } from '../support/lag-driver';
 import { summarize, type LatencySummary } from '../support/percentiles';
 import type { BenchContext, BenchRow } from '../support/scenario';
@@ -16,7 +17,7 @@ async function kafkaPingPong(brokers: string[], topic: string): Promise<LatencyS
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
   await admin.disconnect();
-  const producer = kafka.producer(BUS_PRODUCER_SETTINGS);
+  const producer = kafka.producer(IDEMPOTENT_PRODUCER_CONFIG);
   const consumer = kafka.consumer({ groupId: `${topic}.group`, maxWaitTimeInMs: 100 });
   const arrivals = new Map<string, () => void>();
   try {

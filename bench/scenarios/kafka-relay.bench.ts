@@ -2,10 +2,10 @@ import type { Message } from 'kafkajs';
 import { join } from 'node:path';
 import { CUSTOMER_STREAM_PREFIX, customerIdOfStream, type RecordedEvent } from '@crm/contracts';
 import { createSqliteEventStore } from '@crm/event-store';
-import { createKafkaEventBus } from '@crm/messaging';
+import { IDEMPOTENT_PRODUCER_CONFIG, createKafkaEventBus } from '@crm/messaging';
 import { createSqliteDocumentStore } from '@crm/read-models';
 import { alternate } from '../support/alternate';
-import { BUS_PRODUCER_SETTINGS, KAFKA_CLIENT_ID, attempt, benchKafka, infraServers, seedInfraCustomerLog } from '../support/infra-servers';
+import { KAFKA_CLIENT_ID, attempt, benchKafka, infraServers, seedInfraCustomerLog } from '../support/infra-servers';
 import { logPages } from '../support/raw-log';
 import type { BenchContext, BenchRow } from '../support/scenario';
 import { nowMs, perSecond, progress } from '../support/timing';
@@ -36,7 +36,7 @@ async function relay(brokers: string[], eventsFile: string, events: number, work
   const rawTopic = `crm.bench.${runId}.raw`;
   const admin = kafka.admin();
   await admin.connect();
-  const producer = kafka.producer(BUS_PRODUCER_SETTINGS);
+  const producer = kafka.producer(IDEMPOTENT_PRODUCER_CONFIG);
   const store = createSqliteEventStore({ filename: eventsFile });
   const checkpoints = createSqliteDocumentStore({ filename: join(workDir, 'checkpoints.sqlite') });
   const bus = createKafkaEventBus({

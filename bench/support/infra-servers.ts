@@ -1,4 +1,4 @@
-import { Kafka, Partitioners, logLevel, type ProducerConfig } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { join } from 'node:path';
 import { REBUILD_PAGE_SIZE } from '@crm/application';
 import { seedCustomerLog, type CustomerLog } from './customer-log-seed';
@@ -45,14 +45,6 @@ export async function seedInfraCustomerLog(context: BenchContext, pages: number)
 
 export const KAFKA_CLIENT_ID = 'crm-bench';
 export const benchKafka = (brokers: string[]) => new Kafka({ clientId: KAFKA_CLIENT_ID, brokers, logLevel: logLevel.WARN });
-/** The bus's producer settings: idempotent, one request in flight, murmur2 partitioner (acks=all goes with each send). */
-export const BUS_PRODUCER_SETTINGS: ProducerConfig = {
-  idempotent: true,
-  maxInFlightRequests: 1,
-  allowAutoTopicCreation: false,
-  createPartitioner: Partitioners.DefaultPartitioner,
-};
-
 /** A row that hangs (a server that stops answering) is reported as failed instead of stalling the suite. */
 const ROW_TIMEOUT_MS = 240_000;
 

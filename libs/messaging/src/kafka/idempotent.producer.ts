@@ -1,4 +1,4 @@
-import { KafkaJSProtocolError, Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { KafkaJSProtocolError, Partitioners, type Kafka, type Producer, type ProducerConfig } from 'kafkajs';
 
 /** What the bus asks of a producer. */
 export type IdempotentProducer = Pick<Producer, 'connect' | 'disconnect' | 'send' | 'sendBatch'>;
@@ -18,18 +18,20 @@ function lostProducerState(error: unknown): boolean {
 }
 
 /**
- * The broker de-duplicates a retried send (producer id + sequence numbers), and one request in
- * flight keeps a retry from overtaking later messages, so per-partition order survives
- * failures. kafkajs then retries without limit: a send waits out a broker restart.
+ * The bus's producer settings. The broker de-duplicates a retried send (producer id + sequence
+ * numbers), and one request in flight keeps a retry from overtaking later messages, so
+ * per-partition order survives failures. kafkajs then retries without limit: a send waits out a
+ * broker restart. Exported so the relay benchmark's bare baseline sends with exactly these.
  */
-const newProducer = (kafka: Kafka): Producer =>
-  kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    // Murmur2 on the key, as the Java client does, so other clients agree on a customer's partition.
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+export const IDEMPOTENT_PRODUCER_CONFIG: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: false,
+  // Murmur2 on the key, as the Java client does, so other clients agree on a customer's partition.
+  createPartitioner: Partitioners.DefaultPartitioner,
+};
+
+const newProducer = (kafka: Kafka): Producer => kafka.producer(IDEMPOTENT_PRODUCER_CONFIG);
 
 /**
  * An idempotent producer that replaces itself once the broker has lost its state: the send that

@@ -1,1 +1,2 @@
 export * from './kafka.event-bus';
+export { IDEMPOTENT_PRODUCER_CONFIG } from './idempotent.producer';
