@@ -79,6 +79,50 @@ describe('SQLite event store', () => {
     });
   });
 
+  describe('stream heads kept in memory', () => {
+    it('sees appends another connection committed to the same file', async () => {
+      const filename = nextFile();
+      const ours = createSqliteEventStore({ filename });
+      const other = createSqliteEventStore({ filename });
+      await ours.appendToStream('customer-1', newEvents(1));
+      await other.appendToStream('customer-1', newEvents(2), { expectedRevision: 0 });
+
+      await expect(ours.appendToStream('customer-1', newEvents(3), { expectedRevision: 0 })).rejects.toEqual(
+        new ConcurrencyError('customer-1', 0, 1),
+      );
+      await expect(ours.appendToStream('customer-1', newEvents(3), { expectedRevision: 1 })).resolves.toMatchObject({ nextRevision: 2 });
+      expect(idsOf(await other.readStream('customer-1'))).toEqual([1, 2, 3].map(eventIdOf));
+      await other.close();
+      await ours.close();
+    });
+
+    it('keeps the head of a stream after an append to it was rejected within the same batch', async () => {
+      const results = await Promise.allSettled([
+        store.appendToStream('customer-1', newEvents(1), { expectedRevision: 'no_stream' }),
+        store.appendToStream('customer-1', newEvents(2, 1)),
+        store.appendToStream('customer-1', newEvents(3), { expectedRevision: 0 }),
+      ]);
+
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(store.stats().transactions).toBe(1);
+      expect((await store.appendToStream('customer-1', newEvents(4), { expectedRevision: 1 })).nextRevision).toBe(2);
+      expect(idsOf(await store.readStream('customer-1'))).toEqual([1, 3, 4].map(eventIdOf));
+    });
+
+    it('keeps heads current however few streams it may hold', async () => {
+      const small = createSqliteEventStore({ filename: nextFile(), cachedStreamHeads: 1 });
+
+      await small.appendToStream('customer-1', newEvents(1), { expectedRevision: 'no_stream' });
+      await small.appendToStream('customer-1', newEvents(2), { expectedRevision: 0 });
+      await small.appendToStream('customer-1', newEvents(3), { expectedRevision: 1 });
+      await small.appendToStream('customer-2', newEvents(4), { expectedRevision: 'no_stream' });
+
+      expect((await small.appendToStream('customer-1', newEvents(5), { expectedRevision: 2 })).nextRevision).toBe(3);
+      await expect(small.appendToStream('customer-1', newEvents(6), { expectedRevision: 2 })).rejects.toBeInstanceOf(ConcurrencyError);
+      await small.close();
+    });
+  });
+
   describe('idempotency', () => {
     it('refuses event ids already appended with other content', async () => {
       await store.appendToStream('customer-1', newEvents(1, 2));

@@ -10,13 +10,14 @@ import type {
 } from '../event-store.port';
 import { assertAppendable } from '../append-validation';
 import { ConcurrencyError, EventStoreError } from '../event-store.errors';
-import { appendInTransaction, type AppendRequest, type SerializedEvent } from './sqlite.append';
+import { prepareAppend, type AppendRequest, type SerializedEvent } from './sqlite.append';
 import { CommitSignal } from './commit-signal';
 import { GroupCommitQueue, type JobOutcome } from './group-commit.queue';
 import { parseRecordedEvent } from './sqlite.rows';
 import { openEventStoreDatabase, type SqliteSynchronous } from './sqlite.schema';
 import { prepareReadAll, prepareStatements, type ReadAllParams, type StreamStateRow } from './sqlite.statements';
 import { createCatchUpSubscription, type LogPage } from './sqlite.subscription';
+import { StreamHeadCache } from './stream-head.cache';
 
 export interface SqliteEventStoreOptions {
   filename: string;
@@ -24,6 +25,8 @@ export interface SqliteEventStoreOptions {
   synchronous?: SqliteSynchronous;
   /** Most appends committed in one transaction. */
   maxBatchSize?: number;
+  /** Most streams whose head (last revision, soft delete) is kept in memory, at least 1. */
+  cachedStreamHeads?: number;
 }
 
 export interface GroupCommitStats {
@@ -38,6 +41,8 @@ export interface SqliteEventStore extends EventStore {
 }
 
 const DEFAULT_MAX_BATCH_SIZE = 500;
+/** About 15 MB of heads. */
+const DEFAULT_CACHED_STREAM_HEADS = 100_000;
 const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 500;
 const NO_LIMIT = -1;
 
@@ -53,18 +58,29 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const counters: GroupCommitStats = { appends: 0, transactions: 0 };
   let closed = false;
 
-  const commitInTransaction = db.transaction((requests: AppendRequest[]) =>
-    requests.map((request) => outcomeOf(() => appendInTransaction(statements, request))),
-  );
+  const append = prepareAppend(db, statements);
+  const heads = new StreamHeadCache(Math.max(1, options.cachedStreamHeads ?? DEFAULT_CACHED_STREAM_HEADS), (streamId) => {
+    const row = statements.streamHead.get({ streamId });
+    return { lastRevision: row?.lastRevision ?? -1, deleted: row?.deleted === 1 };
+  });
+  // IMMEDIATE takes the write lock at BEGIN, so the data_version read next covers every other commit until ours.
+  const commitInTransaction = db.transaction((requests: AppendRequest[]) => {
+    const batchHeads = heads.beginBatch(statements.dataVersion.get() as number);
+    const outcomes = requests.map((request) => outcomeOf(() => append(request, batchHeads)));
+    return { outcomes, batchHeads };
+  }).immediate;
   const queue = new GroupCommitQueue<AppendRequest, AppendResult>({
     maxBatchSize: options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
     commitBatch(requests) {
       try {
-        const outcomes = commitInTransaction(requests);
+        const { outcomes, batchHeads } = commitInTransaction(requests);
+        batchHeads.commit();
         counters.transactions += 1;
         counters.appends += requests.length;
         return outcomes;
       } catch (error) {
+        // A batch fails on a fault, perhaps a stale head: the next one reads every head afresh.
+        heads.clear();
         throw new EventStoreError('The append batch could not be committed', { cause: error });
       }
     },
@@ -163,6 +179,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
       const { lastRevision, metadata } = streamState(streamId);
       const truncated: StreamMetadata = { ...metadata, truncateBefore: lastRevision + 1 };
       statements.upsertStream.run({ streamId, deleted: 1, metadata: JSON.stringify(truncated) });
+      heads.forget(streamId);
     },
 
     async headPosition() {

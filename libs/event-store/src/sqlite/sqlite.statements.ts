@@ -8,11 +8,10 @@ export interface StreamStateRow {
   metadata: string | null;
 }
 
-/** The stream's last revision and deleted flag, and the revision holding the append's first event id, if any. */
-export interface AppendStateRow {
+/** A stream's last revision and deleted flag, as NULLs when it has no events or no `streams` row. */
+export interface StreamHeadRow {
   lastRevision: number | null;
   deleted: number | null;
-  knownRevision: number | null;
 }
 
 /** stream_id, revision, event_id, type, data, metadata, recorded_at */
@@ -25,13 +24,12 @@ export function prepareStatements(db: Database.Database) {
       SELECT (SELECT MAX(revision) FROM events WHERE stream_id = @streamId) AS lastRevision,
              (SELECT deleted FROM streams WHERE stream_id = @streamId) AS deleted,
              (SELECT metadata FROM streams WHERE stream_id = @streamId) AS metadata`),
-    // What an append must know, in one statement: it runs once per append inside the batch.
-    appendState: db.prepare<{ streamId: string; eventId: string }, AppendStateRow>(`
+    // What an append checks, in one statement: it runs on the first append to a stream the store has not cached.
+    streamHead: db.prepare<{ streamId: string }, StreamHeadRow>(`
       SELECT (SELECT MAX(revision) FROM events WHERE stream_id = @streamId) AS lastRevision,
-             (SELECT deleted FROM streams WHERE stream_id = @streamId) AS deleted,
-             (SELECT revision FROM events WHERE stream_id = @streamId AND event_id = @eventId) AS knownRevision`),
-    eventIdKnown: db.prepare<{ streamId: string; eventId: string }, { known: number }>(`
-      SELECT 1 AS known FROM events WHERE stream_id = @streamId AND event_id = @eventId`),
+             (SELECT deleted FROM streams WHERE stream_id = @streamId) AS deleted`),
+    eventRevision: db.prepare<{ streamId: string; eventId: string }, { revision: number }>(`
+      SELECT revision FROM events WHERE stream_id = @streamId AND event_id = @eventId`),
     eventsFromRevision: db.prepare<{ streamId: string; from: number; count: number }, EventRow>(`
       SELECT ${EVENT_COLUMNS} FROM events
       WHERE stream_id = @streamId AND revision >= @from
@@ -56,6 +54,8 @@ export function prepareStatements(db: Database.Database) {
       ORDER BY revision DESC LIMIT @limit`)
       .pluck(),
     headPosition: db.prepare<[], { head: number | null }>(`SELECT MAX(position) AS head FROM events`),
+    // Changes whenever another connection commits to the file.
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
   };
 }
 
