@@ -6,8 +6,13 @@ export interface HttpResponse {
   body: string;
 }
 
-/** Keep-alive connections for the bench's own requests (setup, lag probes). */
-export const keepAliveAgent = (maxSockets: number): Agent => new Agent({ keepAlive: true, maxSockets });
+/**
+ * Keep-alive connections for the bench's own requests (setup, lag probes). Every socket is kept
+ * when idle (Node keeps 256 by default): a socket closed in a lull is reopened under load, and a
+ * saturated server accepts about one new connection per event-loop iteration, so requests on
+ * reopened sockets waited for seconds and were measured as command latency.
+ */
+export const keepAliveAgent = (maxSockets: number): Agent => new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
 
 export function httpRequest(
   agent: Agent,

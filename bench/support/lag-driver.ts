@@ -19,6 +19,8 @@ interface LagRun {
   skipped: number;
   /** Failed commands by what failed: `POST 500`, `GET 409`, an error code. */
   failures: Map<string, number>;
+  /** From the first send until the last command sent was answered. */
+  elapsedMs: number;
 }
 
 const countFailure = (run: LagRun, what: string): void => {
@@ -46,7 +48,7 @@ async function awaitVisible(crm: CrmServer, agent: Agent, customerId: string): P
  * Command latency: sent → acknowledged. Lag: acknowledged → visible.
  */
 async function driveAtRate(crm: CrmServer, agent: Agent, ids: string[], rate: number, seconds: number, firstOrder: number): Promise<LagRun> {
-  const run: LagRun = { commandMs: [], lagMs: [], sent: 0, skipped: 0, failures: new Map() };
+  const run: LagRun = { commandMs: [], lagMs: [], sent: 0, skipped: 0, failures: new Map(), elapsedMs: 0 };
   const open = new Set<Promise<void>>();
   const one = async (n: number) => {
     const customerId = ids[n % ids.length];
@@ -78,6 +80,7 @@ async function driveAtRate(crm: CrmServer, agent: Agent, ids: string[], rate: nu
     await sleep(TICK_MS);
   }
   await Promise.all(open);
+  run.elapsedMs = nowMs() - startedAt;
   return run;
 }
 
@@ -110,7 +113,9 @@ export async function measureLag(context: BenchContext, settings: LagSettings): 
     }
     const command = summarize(measured.commandMs);
     const lag = summarize(measured.lagMs);
-    const achieved = measured.lagMs.length / seconds;
+    // Over the time the commands took to be answered, not the time spent sending them: a server
+    // that falls behind answers its backlog after the sending stops.
+    const achieved = measured.lagMs.length / (measured.elapsedMs / 1000);
     // The target is stated at a steady rate: a server that fell behind has not met it, whatever the ratio.
     const sustained = achieved >= SUSTAINED_SHARE * rate;
     return {
@@ -127,7 +132,7 @@ export async function measureLag(context: BenchContext, settings: LagSettings): 
       target: { maxRatio: 1.5 },
       unmet: sustained ? [] : [`${Math.round(achieved).toLocaleString('en-US')} of ${rate.toLocaleString('en-US')} commands/s sustained`],
       notes: [
-        `offered ${rate.toLocaleString('en-US')} commands/s for ${seconds} s (open loop, at most ${MAX_IN_FLIGHT} in flight) over ${customers.toLocaleString('en-US')} customers; completed ${Math.round(achieved).toLocaleString('en-US')} commands/s`,
+        `offered ${rate.toLocaleString('en-US')} commands/s for ${seconds} s (open loop, at most ${MAX_IN_FLIGHT} in flight) over ${customers.toLocaleString('en-US')} customers; completed ${Math.round(achieved).toLocaleString('en-US')} commands/s (the last answered ${((measured.elapsedMs / 1000) - seconds).toFixed(1)} s after sending stopped)`,
         `${describeFailures(measured.failures)}; ${measured.skipped} ticks of ${TICK_MS} ms skipped because ${MAX_IN_FLIGHT} commands were still open`,
         'the server ends each wait when its own projector applies a batch (and polls, 2 → 100 ms back-off, for projectors elsewhere)',
       ],
