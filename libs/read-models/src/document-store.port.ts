@@ -59,10 +59,10 @@ export interface DocumentCollection<Doc extends ReadModelDocument> {
   /** The stream revision the document last applied, or -1 when absent. */
   appliedRevision(id: string): Promise<number>;
   /**
-   * Calls `listener` after each batch this process applies to the collection (other processes'
-   * writes are not seen); returns what stops it.
+   * Calls `listener` after each batch this process applies that writes document `id` (other
+   * processes' writes are not seen); returns what stops it.
    */
-  onApplied(listener: () => void): () => void;
+  onApplied(id: string, listener: () => void): () => void;
   find(query: DocumentQuery): Promise<DocumentPage<Doc>>;
   /** Streams every document, for audits and aggregates over the whole base. */
   scan(batchSize?: number): AsyncIterable<Doc>;

@@ -9,13 +9,13 @@ function collectionAt(revision: number) {
   let current = revision;
   const collection = {
     appliedRevision: async () => current,
-    onApplied: (listener: () => void) => signal.listen('view', listener),
+    onApplied: (id: string, listener: () => void) => signal.listen('view', id, listener),
   } as unknown as DocumentCollection<ReadModelDocument>;
   return {
     collection,
-    apply(next: number) {
+    apply(id: string, next: number) {
       current = next;
-      signal.applied('view');
+      signal.applied('view', [id]);
     },
   };
 }
@@ -28,8 +28,8 @@ describe('read-your-writes wait', () => {
     const stops: number[] = [];
     const collection = {
       appliedRevision: async () => 1,
-      onApplied: (listener: () => void) => {
-        const stop = signal.listen('view', listener);
+      onApplied: (id: string, listener: () => void) => {
+        const stop = signal.listen('view', id, listener);
         return () => {
           stops.push(1);
           stop();
@@ -55,9 +55,25 @@ describe('read-your-writes wait', () => {
     const waiting = waitForRevision(collection, 'c1', 2, 60_000);
     await Promise.resolve();
 
-    apply(2);
+    apply('c1', 2);
 
     expect(await waiting).toEqual({ caughtUp: true, revision: 2 });
+  });
+
+  it('is not woken by a batch that wrote other documents', async () => {
+    jest.useFakeTimers();
+    const { collection, apply } = collectionAt(1);
+    const reads = jest.spyOn(collection, 'appliedRevision');
+    const waiting = waitForRevision(collection, 'c1', 2, 60_000);
+    await Promise.resolve();
+
+    apply('c2', 2);
+    await Promise.resolve();
+
+    expect(reads).toHaveBeenCalledTimes(1);
+    apply('c1', 2);
+    expect(await waiting).toEqual({ caughtUp: true, revision: 2 });
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 
   it('gives up after the timeout with the revision it saw', async () => {

@@ -5,8 +5,8 @@ const POLL_DELAYS_MS = [2, 5, 10, 20, 50, 100];
 
 /**
  * Waits until a document has applied `minRevision` of its stream, or the timeout passes. A batch
- * the projector applies in this process ends the wait at once; polling covers a projector that
- * runs apart from the query API.
+ * the projector applies to the document in this process ends the wait at once; polling covers a
+ * projector that runs apart from the query API.
  */
 export async function waitForRevision<Doc extends ReadModelDocument>(
   collection: DocumentCollection<Doc>,
@@ -17,7 +17,7 @@ export async function waitForRevision<Doc extends ReadModelDocument>(
   const deadline = Date.now() + timeoutMs;
   let batches = 0;
   let wake: (() => void) | undefined;
-  const stopListening = collection.onApplied(() => {
+  const stopListening = collection.onApplied(id, () => {
     batches += 1;
     wake?.();
   });

@@ -121,7 +121,7 @@ export function createMongoCollection<Doc extends ReadModelDocument>(
         const writes = evolveBatch(projection, events, (id) => stored.get(id));
         if (writes.length === 0) return;
         if (await writeGuarded(collection, writes, settings)) {
-          settings.signal.applied(collection.collectionName);
+          settings.signal.applied(collection.collectionName, writes.map((write) => write.id));
           return;
         }
         if (attempt === MAX_WRITE_ATTEMPTS) {
@@ -140,7 +140,7 @@ export function createMongoCollection<Doc extends ReadModelDocument>(
       return stored && { json: JSON.stringify(readDocument<Doc>(stored)), revision: stored._revision };
     },
 
-    onApplied: (listener) => settings.signal.listen(collection.collectionName, listener),
+    onApplied: (id, listener) => settings.signal.listen(collection.collectionName, id, listener),
 
     async appliedRevision(id) {
       const stored = await collection.findOne({ _id: id }, { projection: { _revision: 1 } });

@@ -48,15 +48,16 @@ export function createSqliteCollection<Doc extends ReadModelDocument>(
 ): DocumentCollection<Doc> {
   const rows = tableRows<Doc>(db, table);
   const apply = db.transaction((projection: Projection<Doc>, events: RecordedEvent[]) => {
-    for (const write of evolveBatch(projection, events, rows.load)) rows.write(write.id, write);
+    const writes = evolveBatch(projection, events, rows.load);
+    for (const write of writes) rows.write(write.id, write);
+    return writes;
   });
   return {
     ...rows.reads,
     async applyBatch(projection, events) {
-      apply(projection, events);
-      signal.applied(table);
+      signal.applied(table, apply(projection, events).map((write) => write.id));
     },
-    onApplied: (listener) => signal.listen(table, listener),
+    onApplied: (id, listener) => signal.listen(table, id, listener),
   };
 }
 
@@ -86,10 +87,12 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
   const resident = new Map<string, StoredDocument<Doc>>();
   const load = (id: string) => resident.get(id) ?? rows.load(id);
   const apply = db.transaction((projection: Projection<Doc>, events: RecordedEvent[]) => {
-    for (const write of evolveBatch(projection, events, load)) {
+    const writes = evolveBatch(projection, events, load);
+    for (const write of writes) {
       if (resident.has(write.id) || resident.size < maxResident) resident.set(write.id, write);
       else rows.write(write.id, write);
     }
+    return writes;
   });
   const flush = db.transaction(() => {
     for (const [id, stored] of resident) rows.write(id, stored);
@@ -97,15 +100,14 @@ export function createSqliteStagingCollection<Doc extends ReadModelDocument>(
   });
   return {
     async applyBatch(projection, events) {
-      apply(projection, events);
-      signal.applied(table);
+      signal.applied(table, apply(projection, events).map((write) => write.id));
     },
     async get(id) {
       const stored = resident.get(id);
       // A copy: the next batch evolves the resident in place.
       return stored ? structuredClone(stored.doc) : rows.reads.get(id);
     },
-    onApplied: (listener) => signal.listen(table, listener),
+    onApplied: (id, listener) => signal.listen(table, id, listener),
     async getJson(id) {
       const stored = resident.get(id);
       if (!stored) return rows.reads.getJson(id);

@@ -261,13 +261,15 @@ export function describeDocumentStoreContract(
         expect((await collection.get('c2'))?.visits).toBe(0);
       });
 
-      it('tells listeners in this process of each batch applied through any handle on the collection, until they stop', async () => {
+      it('tells listeners in this process of each batch writing their document, through any handle on the collection, until they stop', async () => {
         const store = await open();
         const [writer, reader] = [await contacts(store), await contacts(store)];
         let heard = 0;
-        const stop = reader.onApplied(() => (heard += 1));
+        const stop = reader.onApplied('c1', () => (heard += 1));
 
-        await writer.applyBatch(contactProjection, [registered('c1', 'Alice', 'gold', 90, true)]);
+        await writer.applyBatch(contactProjection, [registered('c1', 'Alice', 'gold', 90, true), registered('c2', 'Bob', 'gold', 90, true)]);
+        await writer.applyBatch(contactProjection, [contactEvent('c2', 1, 'Visited')]);
+        await writer.applyBatch(contactProjection, [contactEvent('c1', 1, 'Visited')]);
         await writer.applyBatch(contactProjection, [contactEvent('c1', 1, 'Visited')]);
         stop();
         await writer.applyBatch(contactProjection, [contactEvent('c1', 2, 'Visited')]);
