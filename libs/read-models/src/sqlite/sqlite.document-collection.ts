@@ -147,6 +147,8 @@ const serialize = (doc: ReadModelDocument | null): string | null => (doc === nul
 function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
   const from = quoteIdentifier(table);
   const selectRow = db.prepare<[string], StoredRow>(`SELECT revision, doc FROM ${from} WHERE id = ?`);
+  // Read-your-writes polls this: the revision alone, without copying the document out.
+  const selectRevision = db.prepare<[string], number>(`SELECT revision FROM ${from} WHERE id = ?`).pluck();
   const upsertRow = db.prepare<[string, number, string | null]>(
     `INSERT INTO ${from} (id, revision, doc) VALUES (?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`,
@@ -185,7 +187,7 @@ function tableRows<Doc extends ReadModelDocument>(db: Database, table: string) {
     },
 
     async appliedRevision(id) {
-      return selectRow.get(id)?.revision ?? -1;
+      return selectRevision.get(id) ?? -1;
     },
 
     async find(query: DocumentQuery): Promise<DocumentPage<Doc>> {
