@@ -14,10 +14,10 @@ export interface BatchHeads {
 
 /**
  * The heads of recently appended streams, so an append does not look its stream up in the file
- * (two index searches, a third of a raw insert's cost). Between this store's commits only
- * another connection can change a head, and any commit by another connection changes the file's
- * `data_version`: each batch passes the value read inside its write transaction, and a changed
- * one empties the cache. Full, it drops the streams cached longest ago.
+ * (two index searches per append). Between this store's commits only another connection can
+ * change a head, and any commit by another connection changes the file's `data_version`: each
+ * batch passes the value read inside its write transaction, and a changed one empties the cache.
+ * Full, it drops the streams cached longest ago.
  */
 export class StreamHeadCache {
   private readonly heads = new Map<string, StreamHead>();
