@@ -58,10 +58,20 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
   const counters: GroupCommitStats = { appends: 0, transactions: 0 };
   let closed = false;
 
+  const streamState = (streamId: string) => {
+    const row: StreamStateRow | undefined = statements.streamState.get({ streamId });
+    return {
+      lastRevision: row?.lastRevision ?? -1,
+      deleted: row?.deleted === 1,
+      metadata: row?.metadata ? (JSON.parse(row.metadata) as StreamMetadata) : {},
+    };
+  };
+
   const append = prepareAppend(db, statements);
+  // A stream not cached is read as readStream reads it; only its head is kept.
   const heads = new StreamHeadCache(Math.max(1, options.cachedStreamHeads ?? DEFAULT_CACHED_STREAM_HEADS), (streamId) => {
-    const row = statements.streamHead.get({ streamId });
-    return { lastRevision: row?.lastRevision ?? -1, deleted: row?.deleted === 1 };
+    const { lastRevision, deleted } = streamState(streamId);
+    return { lastRevision, deleted };
   });
   // IMMEDIATE takes the write lock at BEGIN, so the data_version read next covers every other commit until ours.
   const commitInTransaction = db.transaction((requests: AppendRequest[]) => {
@@ -86,15 +96,6 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): Sqlite
     },
     onCommitted: () => signal.notify(),
   });
-
-  const streamState = (streamId: string) => {
-    const row: StreamStateRow | undefined = statements.streamState.get({ streamId });
-    return {
-      lastRevision: row?.lastRevision ?? -1,
-      deleted: row?.deleted === 1,
-      metadata: row?.metadata ? (JSON.parse(row.metadata) as StreamMetadata) : {},
-    };
-  };
 
   // Filters come from code (projections, subscribers), so there are only a few shapes to keep.
   const readAllStatements = new Map<string, ReturnType<typeof prepareReadAll>>();

@@ -8,12 +8,6 @@ export interface StreamStateRow {
   metadata: string | null;
 }
 
-/** A stream's last revision and deleted flag, as NULLs when it has no events or no `streams` row. */
-export interface StreamHeadRow {
-  lastRevision: number | null;
-  deleted: number | null;
-}
-
 /** stream_id, revision, event_id, type, data, metadata, recorded_at */
 export type InsertEventParams = [string, number, string, string, string, string, string];
 
@@ -24,10 +18,6 @@ export function prepareStatements(db: Database.Database) {
       SELECT (SELECT MAX(revision) FROM events WHERE stream_id = @streamId) AS lastRevision,
              (SELECT deleted FROM streams WHERE stream_id = @streamId) AS deleted,
              (SELECT metadata FROM streams WHERE stream_id = @streamId) AS metadata`),
-    // What an append checks, in one statement: it runs on the first append to a stream the store has not cached.
-    streamHead: db.prepare<{ streamId: string }, StreamHeadRow>(`
-      SELECT (SELECT MAX(revision) FROM events WHERE stream_id = @streamId) AS lastRevision,
-             (SELECT deleted FROM streams WHERE stream_id = @streamId) AS deleted`),
     eventRevision: db.prepare<{ streamId: string; eventId: string }, { revision: number }>(`
       SELECT revision FROM events WHERE stream_id = @streamId AND event_id = @eventId`),
     eventsFromRevision: db.prepare<{ streamId: string; from: number; count: number }, EventRow>(`
